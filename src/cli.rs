@@ -1,0 +1,94 @@
+//! The command line: `ambit build`, `check`, `serve`, `new` and `schema`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Build a public, searchable site from development programmes kept as Markdown files.
+#[derive(Debug, Parser)]
+#[command(name = "ambit", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    /// `path:line:col: error: message` lines (with source snippets in a terminal)
+    Human,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`)
+    Github,
+    /// One JSON array of diagnostics
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the content and build the site into the output folder
+    Build {
+        /// Folder holding site.yaml and one folder per place
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Folder to write the site to (replaced as a whole on success)
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Override site.yaml's base_url (e.g. https://example.org/sub/path/)
+        #[arg(long)]
+        base_url: Option<String>,
+        /// How to print errors and warnings
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Check the content and report every problem, writing nothing
+    Check {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also list the gaps a steering group reviews (ambitions without actions, late actions …)
+        #[arg(long)]
+        gaps: bool,
+    },
+    /// Build, serve on 127.0.0.1, rebuild on change and reload the browser
+    Serve {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Folder the served site is written to
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on; only loopback unless you say otherwise
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+    },
+    /// Write a new content file with commented front matter
+    New {
+        /// What to create
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// `<place>/<id>` (or just `<place>` for a place)
+        target: String,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Print the JSON Schema of a file type, or write all of them to a folder
+    Schema {
+        /// site, programme, area, ambition, strategy, indicator or action
+        kind: Option<String>,
+        /// Write every schema into this folder
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    #[command(name = "__remove-tree", hide = true)]
+    RemoveTree { dir: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum NewKind {
+    Place,
+    Area,
+    Ambition,
+    Strategy,
+    Indicator,
+    Action,
+}

@@ -1,0 +1,66 @@
+//! The commands, each a thin layer over the pipeline in the library.
+
+pub mod new;
+pub mod report;
+pub mod schema;
+pub mod serve;
+
+use crate::cli::{Command, Format};
+use crate::diag::{self, Diagnostic};
+use report::Stream;
+
+/// Runs one command and returns the process exit code (0, 1 or 2).
+pub fn run(command: Command) -> i32 {
+    match command {
+        Command::Build { content, output, base_url, format } => {
+            let opts = crate::BuildOptions { content, output: output.clone(), base_url };
+            let (stats, diags) = crate::build(&opts);
+            report::print(&diags, format, Stream::Stderr);
+            match stats {
+                Some(s) => {
+                    eprintln!("built {} places ({} pages) into {} in {} ms", s.places, s.pages, output.display(), s.millis);
+                    0
+                }
+                None => {
+                    if diag::exit_code(&diags) == 0 {
+                        eprintln!("error: build failed");
+                        return 2;
+                    }
+                    eprintln!("nothing was written; {} is unchanged", output.display());
+                    diag::exit_code(&diags)
+                }
+            }
+        }
+        Command::Check { content, format, gaps } => {
+            let (graph, mut diags) = crate::load_graph(&content, None);
+            if gaps {
+                if let Some(g) = &graph {
+                    diags.extend(crate::graph::warnings::gaps(g));
+                    diag::sort(&mut diags);
+                }
+            }
+            report::print(&diags, format, Stream::Stdout);
+            if diags.is_empty() && format == Format::Human {
+                println!("no problems found in {}", content.display());
+            }
+            diag::exit_code(&diags)
+        }
+        Command::Serve { content, output, port, bind } => serve::run(content, output, port, bind),
+        Command::New { kind, target, content } => print_result(new::run(kind, &target, &content)),
+        Command::Schema { kind, out } => print_result(schema::run(kind.as_deref(), out.as_deref())),
+        Command::RemoveTree { dir } => {
+            crate::output::remove_tree(&dir);
+            0
+        }
+    }
+}
+
+fn print_result(r: Result<(), Diagnostic>) -> i32 {
+    match r {
+        Ok(()) => 0,
+        Err(d) => {
+            eprintln!("{}", d.plain());
+            diag::exit_code(&[d])
+        }
+    }
+}

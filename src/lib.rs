@@ -1,0 +1,98 @@
+//! ambit: a static-site generator for published development programmes.
+//!
+//! The pipeline is the architecture, one module per stage:
+//! [`load`] (read the content tree) → [`parse`] (front matter and Markdown)
+//! → [`graph`] (validate and resolve references into one programme graph)
+//! → [`render`] (pages, search index, data, feeds) → [`output`] (atomic
+//! write). [`diag`] is the one diagnostic type every stage reports with;
+//! [`yaml`] is the only module that knows the YAML crate.
+
+pub mod cli;
+pub mod cmd;
+pub mod diag;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod render;
+pub mod search;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use diag::Diagnostic;
+use graph::Graph;
+
+/// What a build needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub content: PathBuf,
+    pub output: PathBuf,
+    pub base_url: Option<String>,
+}
+
+/// Figures of a finished build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildStats {
+    pub places: usize,
+    pub pages: usize,
+    pub millis: u128,
+}
+
+/// Stages 1 to 3: load, parse and resolve. Returns the graph when the content has no errors,
+/// and every diagnostic (errors and warnings), sorted by file.
+pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec<Diagnostic>) {
+    let (sources, mut diags) = load::load(content);
+    if diags.iter().any(|d| d.is_error() && d.kind == diag::Kind::Io) {
+        return (None, diags);
+    }
+    let (parsed, d) = parse::parse(&sources, base_url);
+    diags.extend(d);
+    let graph = match parsed {
+        Some(parsed) if !diag::has_errors(&diags) => {
+            let (g, d) = graph::build(parsed, graph::today());
+            diags.extend(d);
+            g
+        }
+        Some(parsed) => {
+            // Report reference errors too, even when files have other errors.
+            let (_, d) = graph::build(parsed, graph::today());
+            diags.extend(d);
+            None
+        }
+        None => None,
+    };
+    if let Some(g) = &graph {
+        diags.extend(graph::warnings::collect(g));
+    }
+    diag::sort(&mut diags);
+    (graph, diags)
+}
+
+/// The whole pipeline: on any error nothing is written and the previous output stays as it was.
+pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
+    let start = Instant::now();
+    let (graph, mut diags) = load_graph(&opts.content, opts.base_url.as_deref());
+    let Some(g) = graph else { return (None, diags) };
+    match write_site(&g, &opts.content, &opts.output) {
+        Ok(()) => {
+            let pages = g.places.iter().map(|p| p.entities.len() + 12).sum::<usize>() + 4;
+            let stats = BuildStats { places: g.places.len(), pages, millis: start.elapsed().as_millis() };
+            (Some(stats), diags)
+        }
+        Err(e) => {
+            diags.extend(e);
+            (None, diags)
+        }
+    }
+}
+
+/// Stages 4 and 5 for a resolved graph.
+pub fn write_site(g: &Graph, content: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
+    let theme = render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
+    let staging = output::Staging::new(output).map_err(|d| vec![d])?;
+    render::render_site(g, &theme, &staging)?;
+    staging.commit(output).map_err(|d| vec![d])
+}

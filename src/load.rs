@@ -1,0 +1,306 @@
+//! Stage 1, load: walks the content tree, checks its shape (which files and
+//! folders may stand where, and how they are named) and reads every content
+//! file as UTF-8 text. Nothing is parsed here.
+
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Pos};
+use crate::model::EntityKind;
+
+/// One content file read into memory.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the content folder, with forward slashes.
+    pub rel: String,
+    /// Path as the user would type it.
+    pub display: PathBuf,
+    pub text: String,
+}
+
+/// The files of one place folder.
+#[derive(Debug, Default)]
+pub struct PlaceSources {
+    pub id: String,
+    pub programme: Option<SourceFile>,
+    pub entities: Vec<(EntityKind, SourceFile)>,
+    /// The place's `files/` folder, copied as is.
+    pub files_dir: Option<PathBuf>,
+}
+
+/// Everything read from a content tree.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub content_dir: PathBuf,
+    pub site: Option<SourceFile>,
+    pub places: Vec<PlaceSources>,
+    /// The site-wide `files/` folder.
+    pub files_dir: Option<PathBuf>,
+}
+
+/// True for ids the spec allows: `^[a-z0-9][a-z0-9-]*$`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The ASCII slug a name should be renamed to (`Öster` → `oster`).
+pub fn slugify(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let mut out = String::new();
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let slug = out.trim_matches('-').to_string();
+    if slug.is_empty() {
+        "x".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Files editors' tools leave behind, ignored everywhere.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
+const PLACE_ENTRIES: &str =
+    "programme.md, files/, areas/, ambitions/, strategies/, indicators/, actions/";
+
+/// Reads the content tree at `content_dir`.
+pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut sources = Sources {
+        content_dir: content_dir.to_path_buf(),
+        ..Sources::default()
+    };
+    if !content_dir.is_dir() {
+        diags.push(
+            Diagnostic::io(Some(content_dir), "content folder not found")
+                .with_help("pass the folder that holds site.yaml with --content DIR"),
+        );
+        return (sources, diags);
+    }
+    let site_path = content_dir.join("site.yaml");
+    if site_path.is_file() {
+        sources.site = read_source(content_dir, "site.yaml", &mut diags);
+    } else {
+        diags.push(
+            Diagnostic::error(&site_path, Pos::new(1, 1), "site.yaml is missing")
+                .with_help("create it with at least `title`, `language` and `base_url`"),
+        );
+    }
+    for entry in sorted_entries(content_dir, &mut diags) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let path = entry.path();
+        if is_ignored_name(&name) || name == "site.yaml" {
+            continue;
+        }
+        let ft = entry.file_type();
+        if ft.is_symlink() {
+            diags.push(symlink_error(&display(content_dir, &name)));
+        } else if ft.is_dir() && name == "files" {
+            sources.files_dir = Some(path.to_path_buf());
+        } else if ft.is_dir() {
+            if !is_valid_id(&name) {
+                diags.push(bad_name(&display(content_dir, &name), &name, "place folder"));
+                continue;
+            }
+            sources
+                .places
+                .push(load_place(content_dir, &name, &mut diags));
+        } else {
+            diags.push(
+                Diagnostic::warning(display(content_dir, &name), Pos::new(1, 1), "file ignored")
+                    .with_help("the content folder holds site.yaml, files/ and one folder per place"),
+            );
+        }
+    }
+    (sources, diags)
+}
+
+fn load_place(content_dir: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> PlaceSources {
+    let mut place = PlaceSources {
+        id: id.to_string(),
+        ..PlaceSources::default()
+    };
+    let dir = content_dir.join(id);
+    for entry in sorted_entries(&dir, diags) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if is_ignored_name(&name) {
+            continue;
+        }
+        let rel = format!("{id}/{name}");
+        let ft = entry.file_type();
+        if ft.is_symlink() {
+            diags.push(symlink_error(&display(content_dir, &rel)));
+        } else if ft.is_file() && name == "programme.md" {
+            place.programme = read_source(content_dir, &rel, diags);
+        } else if ft.is_dir() && name == "files" {
+            place.files_dir = Some(entry.path().to_path_buf());
+        } else if let Some(kind) = EntityKind::from_folder(&name).filter(|_| ft.is_dir()) {
+            load_kind_folder(content_dir, &rel, kind, &mut place, diags);
+        } else {
+            let what = if ft.is_dir() { "folder" } else { "file" };
+            let mut d = Diagnostic::error(
+                display(content_dir, &rel),
+                Pos::new(1, 1),
+                format!("unknown {what} `{name}` in place `{id}`"),
+            )
+            .with_help(format!("a place folder may hold only {PLACE_ENTRIES}"));
+            let candidates = ["programme.md", "files", "areas", "ambitions", "strategies", "indicators", "actions"];
+            let stem = name.trim_end_matches('/');
+            if let Some(s) = crate::diag::did_you_mean(stem, candidates) {
+                d = d.with_help(format!("did you mean `{s}`?"));
+            }
+            diags.push(d);
+        }
+    }
+    if place.programme.is_none() {
+        diags.push(
+            Diagnostic::error(
+                display(content_dir, &format!("{id}/programme.md")),
+                Pos::new(1, 1),
+                format!("place `{id}` has no programme.md"),
+            )
+            .with_help("create it with `ambit new place <id>` or remove the folder"),
+        );
+    }
+    place
+}
+
+fn load_kind_folder(
+    content_dir: &Path,
+    rel_dir: &str,
+    kind: EntityKind,
+    place: &mut PlaceSources,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for entry in sorted_entries(&content_dir.join(rel_dir), diags) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if is_ignored_name(&name) {
+            continue;
+        }
+        let rel = format!("{rel_dir}/{name}");
+        let shown = display(content_dir, &rel);
+        let ft = entry.file_type();
+        if ft.is_symlink() {
+            diags.push(symlink_error(&shown));
+            continue;
+        }
+        if ft.is_dir() {
+            diags.push(
+                Diagnostic::error(shown, Pos::new(1, 1), format!("unexpected folder `{name}` in {}/", kind.folder()))
+                    .with_help(format!("{}/ holds only `<id>.md` files, one per {}", kind.folder(), kind.name())),
+            );
+            continue;
+        }
+        let Some(stem) = name.strip_suffix(".md") else {
+            let hint = match name.rsplit_once('.') {
+                Some((stem, _)) => format!("rename it to `{}.md`, or move it to the place's files/ folder", slugify(stem)),
+                None => format!("rename it to `{}.md`", slugify(&name)),
+            };
+            diags.push(
+                Diagnostic::error(shown, Pos::new(1, 1), format!("`{name}` is not a Markdown file"))
+                    .with_help(hint),
+            );
+            continue;
+        };
+        if !is_valid_id(stem) {
+            diags.push(bad_name(&shown, &name, "file name"));
+            continue;
+        }
+        if let Some(src) = read_source(content_dir, &rel, diags) {
+            place.entities.push((kind, src));
+        }
+    }
+}
+
+fn bad_name(shown: &Path, name: &str, what: &str) -> Diagnostic {
+    let (stem, ext) = match name.strip_suffix(".md") {
+        Some(s) => (s, ".md"),
+        None => (name, ""),
+    };
+    Diagnostic::error(shown, Pos::new(1, 1), format!("{what} `{name}` is not a valid id"))
+        .with_help(format!("rename it to `{}{ext}`", slugify(stem)))
+        .with_help("ids use only a-z, 0-9 and `-`, and start with a letter or digit")
+}
+
+fn symlink_error(shown: &Path) -> Diagnostic {
+    Diagnostic::error(shown, Pos::new(1, 1), "symbolic links are not allowed in content")
+        .with_help("replace the link with the file itself")
+}
+
+fn display(content_dir: &Path, rel: &str) -> PathBuf {
+    content_dir.join(rel)
+}
+
+fn sorted_entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<walkdir::DirEntry> {
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(e) => out.push(e),
+            Err(e) => diags.push(Diagnostic::io(Some(dir), format!("cannot read folder: {e}"))),
+        }
+    }
+    out
+}
+
+/// Reads one file as UTF-8 (without BOM); a file that is not UTF-8 is a content error.
+fn read_source(content_dir: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    let path = content_dir.join(rel);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::io(Some(&path), format!("cannot read file: {e}")));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Some(SourceFile {
+                rel: rel.to_string(),
+                display: path,
+                text,
+            })
+        }
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let col = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+            diags.push(
+                Diagnostic::error(&path, Pos::new(line, col), "file is not UTF-8 text")
+                    .with_help("save the file with UTF-8 encoding (most editors: \"Save with encoding\" → UTF-8)"),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_slugs() {
+        assert!(is_valid_id("a-1"));
+        assert!(!is_valid_id("-a"));
+        assert!(!is_valid_id("Öster"));
+        assert!(!is_valid_id("../x"));
+        assert_eq!(slugify("Öster"), "oster");
+        assert_eq!(slugify("my action"), "my-action");
+        assert_eq!(slugify("Ny lekplats (2025)!"), "ny-lekplats-2025");
+    }
+}

@@ -1,0 +1,419 @@
+//! The programme model: places and the entities of a development programme
+//! (programme, areas, ambitions, strategies, indicators, actions) as typed
+//! values, after parsing and before the graph links them together.
+
+use serde::Serialize;
+use std::path::PathBuf;
+
+use crate::diag::Pos;
+
+/// A language the UI and search support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Sv,
+    En,
+    Nl,
+}
+
+impl Lang {
+    pub const ALL: [&'static str; 3] = ["sv", "en", "nl"];
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            "nl" => Some(Lang::Nl),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+}
+
+/// The types of entity a place holds, in the order of the content tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Programme,
+    Area,
+    Ambition,
+    Strategy,
+    Indicator,
+    Action,
+}
+
+impl EntityKind {
+    /// Kinds stored in sub-folders of a place.
+    pub const FOLDERS: [EntityKind; 5] = [
+        EntityKind::Area,
+        EntityKind::Ambition,
+        EntityKind::Strategy,
+        EntityKind::Indicator,
+        EntityKind::Action,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Programme => "programme",
+            EntityKind::Area => "area",
+            EntityKind::Ambition => "ambition",
+            EntityKind::Strategy => "strategy",
+            EntityKind::Indicator => "indicator",
+            EntityKind::Action => "action",
+        }
+    }
+
+    /// The folder name in the content tree and the output.
+    pub fn folder(self) -> &'static str {
+        match self {
+            EntityKind::Programme => "",
+            EntityKind::Area => "areas",
+            EntityKind::Ambition => "ambitions",
+            EntityKind::Strategy => "strategies",
+            EntityKind::Indicator => "indicators",
+            EntityKind::Action => "actions",
+        }
+    }
+
+    pub fn from_folder(folder: &str) -> Option<EntityKind> {
+        EntityKind::FOLDERS
+            .into_iter()
+            .find(|k| k.folder() == folder)
+    }
+
+    pub fn from_name(name: &str) -> Option<EntityKind> {
+        [EntityKind::Programme]
+            .into_iter()
+            .chain(EntityKind::FOLDERS)
+            .find(|k| k.name() == name)
+    }
+}
+
+/// The status of an action, in the order of the municipal process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Idea,
+    Prioritised,
+    Planned,
+    Ongoing,
+    Done,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Idea,
+        Status::Prioritised,
+        Status::Planned,
+        Status::Ongoing,
+        Status::Done,
+        Status::Cancelled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Idea => "idea",
+            Status::Prioritised => "prioritised",
+            Status::Planned => "planned",
+            Status::Ongoing => "ongoing",
+            Status::Done => "done",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.code() == s)
+    }
+
+    /// Finished one way or the other: never late.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Done | Status::Cancelled)
+    }
+}
+
+/// A reference from one entity to another, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref {
+    /// The place named in `place/id`, or None for the same place.
+    pub place: Option<String>,
+    pub id: String,
+    /// The text as written, for messages.
+    pub raw: String,
+    /// Where the reference stands in its file.
+    pub pos: Pos,
+}
+
+/// A date with month and day optional (`2025`, `2025-06`, `2025-06-30`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// The last day the date covers (end of year or month), as `YYYY-MM-DD`.
+    pub fn last_day(&self) -> (i32, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        (self.year, month, day)
+    }
+
+    /// The first day the date covers.
+    pub fn first_day(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// ISO text as written: `2025`, `2025-06` or `2025-06-30`.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
+            _ => format!("{:04}", self.year),
+        }
+    }
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// The display number and sort key from `order`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+pub struct Order {
+    /// Numeric parts first, so "1.10" sorts after "1.9".
+    #[serde(skip)]
+    pub key: Vec<(u64, String)>,
+    pub display: String,
+}
+
+impl Order {
+    pub fn new(display: &str) -> Order {
+        let key = display
+            .split(['.', ' ', '-'])
+            .filter(|p| !p.is_empty())
+            .map(|p| match p.parse::<u64>() {
+                Ok(n) => (n, String::new()),
+                Err(_) => (u64::MAX, p.to_lowercase()),
+            })
+            .collect();
+        Order {
+            key,
+            display: display.to_string(),
+        }
+    }
+}
+
+/// Keys every entity may have, plus its body.
+#[derive(Debug, Clone, Default)]
+pub struct Common {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub order: Option<Order>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    pub extra: serde_json::Value,
+    /// Sanitised HTML of the Markdown body.
+    pub body_html: String,
+    /// Plain text of the body, for search and excerpts.
+    pub body_text: String,
+    /// Path relative to the content folder, with forward slashes.
+    pub source: String,
+    /// Path as the user would type it (content dir joined).
+    pub display_path: PathBuf,
+    /// Line of each top-level front-matter key, for diagnostics found later.
+    pub key_lines: Vec<(String, usize)>,
+}
+
+impl Common {
+    /// The position of a key in the source file (line 1 when absent).
+    pub fn key_pos(&self, key: &str) -> Pos {
+        let line = self.key_lines.iter().find(|(k, _)| k == key).map(|(_, l)| *l).unwrap_or(1);
+        Pos::new(line, 1)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Adopted {
+    pub by: Option<String>,
+    pub on: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Ideas {
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Programme {
+    pub place: String,
+    pub place_kind: String,
+    pub municipality: Option<String>,
+    pub language: Option<Lang>,
+    pub adopted: Option<Adopted>,
+    pub period: Option<Period>,
+    pub review: Option<String>,
+    pub partners: Vec<String>,
+    pub contact: Option<Contact>,
+    pub ideas: Option<Ideas>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub value: f64,
+    pub year: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Value {
+    pub year: i64,
+    pub value: f64,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub measures: Vec<Ref>,
+    pub unit: Option<String>,
+    pub source: Option<String>,
+    pub direction: Option<String>,
+    pub target: Option<Target>,
+    pub values: Vec<Value>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Budget {
+    pub amount: f64,
+    pub currency: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub ambition: Ref,
+    pub strategy: Option<Ref>,
+    pub status: Status,
+    pub effort: Option<String>,
+    pub responsible: Vec<String>,
+    pub funded_by: Vec<String>,
+    pub due: Option<PartialDate>,
+    pub listed: Option<i64>,
+    pub completed: Option<PartialDate>,
+    pub decided_by: Option<String>,
+    pub budget: Option<Budget>,
+    pub origin: Option<String>,
+    pub progress: Option<f64>,
+}
+
+/// What is particular to each kind of entity.
+#[derive(Debug, Clone)]
+pub enum Fields {
+    Programme(Box<Programme>),
+    Area,
+    Ambition { area: Option<Ref> },
+    Strategy { ambition: Ref },
+    Indicator(Box<Indicator>),
+    Action(Box<Action>),
+}
+
+/// One parsed content file.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub kind: EntityKind,
+    pub common: Common,
+    pub fields: Fields,
+}
+
+impl Entity {
+    pub fn action(&self) -> Option<&Action> {
+        match &self.fields {
+            Fields::Action(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn indicator(&self) -> Option<&Indicator> {
+        match &self.fields {
+            Fields::Indicator(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn programme(&self) -> Option<&Programme> {
+        match &self.fields {
+            Fields::Programme(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Site-wide settings from site.yaml.
+#[derive(Debug, Clone, Default)]
+pub struct SiteConfig {
+    pub title: String,
+    pub language: Option<Lang>,
+    pub base_url: String,
+    pub description: Option<String>,
+    pub theme: Option<String>,
+    pub repository: Option<Repository>,
+    pub accessibility_contact: Option<String>,
+    pub accessibility_reviewed: Option<String>,
+    /// language -> kind name -> [singular, plural]
+    pub terms: std::collections::BTreeMap<String, std::collections::BTreeMap<String, [String; 2]>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Repository {
+    pub url: String,
+    pub branch: String,
+    pub content_dir: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_sorts_numerically() {
+        let mut v = [Order::new("1.10"), Order::new("1.9"), Order::new("2"), Order::new("1.2")];
+        v.sort();
+        let d: Vec<_> = v.iter().map(|o| o.display.as_str()).collect();
+        assert_eq!(d, ["1.2", "1.9", "1.10", "2"]);
+    }
+
+    #[test]
+    fn partial_dates_cover_their_period() {
+        let d = PartialDate { year: 2024, month: Some(2), day: None };
+        assert_eq!(d.last_day(), (2024, 2, 29));
+        assert_eq!(PartialDate { year: 2025, month: None, day: None }.last_day(), (2025, 12, 31));
+        assert_eq!(d.iso(), "2024-02");
+    }
+}

@@ -1,0 +1,130 @@
+//! Stage 2, parse: turns every loaded file into a typed entity. Front matter
+//! is split off and read key by key (see [`fields`] and [`entity`]), the
+//! Markdown body is rendered to sanitised HTML ([`markdown`]). Files are
+//! parsed in parallel; every problem of every file is collected.
+
+pub mod entity;
+pub mod fields;
+pub mod frontmatter;
+pub mod markdown;
+pub mod site;
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+use crate::load::{SourceFile, Sources};
+use crate::model::{Entity, EntityKind, SiteConfig};
+use crate::yaml;
+
+/// The parsed files of one place.
+#[derive(Debug)]
+pub struct ParsedPlace {
+    pub id: String,
+    pub programme: Option<Entity>,
+    pub entities: Vec<Entity>,
+    pub files_dir: Option<std::path::PathBuf>,
+}
+
+/// Everything parsed from a content tree.
+#[derive(Debug)]
+pub struct Parsed {
+    pub site: SiteConfig,
+    /// Link prefix: the path of base_url, starting and ending with `/`.
+    pub prefix: String,
+    pub places: Vec<ParsedPlace>,
+    pub files_dir: Option<std::path::PathBuf>,
+}
+
+/// Parses all sources. Returns None when site.yaml cannot be used.
+pub fn parse(sources: &Sources, base_url_override: Option<&str>) -> (Option<Parsed>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let site = match &sources.site {
+        Some(src) => {
+            let (cfg, d) = site::parse(src, base_url_override);
+            diags.extend(d);
+            cfg
+        }
+        None => None,
+    };
+    let prefix = site
+        .as_ref()
+        .and_then(|s| site::base_path(&s.base_url))
+        .unwrap_or_else(|| "/".to_string());
+    let jobs: Vec<(usize, EntityKind, &SourceFile)> = sources
+        .places
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            p.programme
+                .iter()
+                .map(move |s| (i, EntityKind::Programme, s))
+                .chain(p.entities.iter().map(move |(k, s)| (i, *k, s)))
+        })
+        .collect();
+    let results: Vec<(usize, Option<Entity>, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .map(|(i, kind, src)| {
+            let (e, d) = parse_file(*kind, src, &prefix);
+            (*i, e, d)
+        })
+        .collect();
+    let mut places: Vec<ParsedPlace> = sources
+        .places
+        .iter()
+        .map(|p| ParsedPlace { id: p.id.clone(), programme: None, entities: Vec::new(), files_dir: p.files_dir.clone() })
+        .collect();
+    for (i, entity, d) in results {
+        diags.extend(d);
+        if let Some(e) = entity {
+            if e.kind == EntityKind::Programme {
+                places[i].programme = Some(e);
+            } else {
+                places[i].entities.push(e);
+            }
+        }
+    }
+    let parsed = site.map(|site| Parsed { site, prefix, places, files_dir: sources.files_dir.clone() });
+    (parsed, diags)
+}
+
+/// Parses one content file of `kind`.
+pub fn parse_file(kind: EntityKind, src: &SourceFile, prefix: &str) -> (Option<Entity>, Vec<Diagnostic>) {
+    let split = match frontmatter::split(&src.text, &src.display) {
+        Ok(s) => s,
+        Err(d) => return (None, vec![d]),
+    };
+    let doc = match yaml::parse(split.yaml, split.yaml_first_line) {
+        Ok(d) => d,
+        Err(e) => {
+            let d = Diagnostic::error(&src.display, e.pos, format!("invalid YAML in front matter: {}", e.message))
+                .with_help("check the indentation, and put text containing `: ` or starting with a special character in quotes");
+            return (None, vec![d]);
+        }
+    };
+    let id = entity_id(kind, &src.rel);
+    let mut reader = fields::Reader::new(&doc, &src.display);
+    let entity = if matches!(doc.value, yaml::Value::Mapping(_)) {
+        entity::read(kind, &mut reader, &id)
+    } else {
+        None
+    };
+    let diags = reader.diags;
+    let entity = entity.map(|mut e| {
+        let body = markdown::render(split.body, &markdown::LinkContext { source_rel: &src.rel, prefix });
+        e.common.body_html = body.html;
+        e.common.body_text = body.text;
+        e.common.source = src.rel.clone();
+        e.common.display_path = src.display.clone();
+        e.common.key_lines = doc.keys().map(|k| (k.to_string(), doc.key_pos(k).line)).collect();
+        e
+    });
+    (entity, diags)
+}
+
+/// The id of an entity from its path: the file stem, or the place for programme.md.
+fn entity_id(kind: EntityKind, rel: &str) -> String {
+    match kind {
+        EntityKind::Programme => rel.split('/').next().unwrap_or_default().to_string(),
+        _ => rel.rsplit('/').next().unwrap_or_default().trim_end_matches(".md").to_string(),
+    }
+}

@@ -1,0 +1,176 @@
+//! Reads `site.yaml`: the site's title, language, base URL, theme, repository,
+//! accessibility contact and the municipality's own terms.
+
+use std::collections::BTreeMap;
+
+use crate::diag::{Diagnostic, Pos};
+use crate::load::SourceFile;
+use crate::model::{Lang, Repository, SiteConfig};
+use crate::parse::fields::{key_text, scalar_text, Reader};
+use crate::yaml::{self, Value};
+
+const KEYS: &[&str] = &["title", "language", "base_url", "description", "theme", "repository", "accessibility", "terms"];
+const TERM_KINDS: &[&str] = &["area", "ambition", "strategy", "indicator", "action"];
+
+/// Parses site.yaml; `base_url` may be overridden from the command line.
+pub fn parse(src: &SourceFile, base_url_override: Option<&str>) -> (Option<SiteConfig>, Vec<Diagnostic>) {
+    let doc = match yaml::parse_file(&src.text) {
+        Ok(d) => d,
+        Err(e) => {
+            let d = Diagnostic::error(&src.display, e.pos, format!("invalid YAML: {}", e.message))
+                .with_help("check indentation and that text with `:` or `#` is in quotes");
+            return (None, vec![d]);
+        }
+    };
+    let mut r = Reader::new(&doc, &src.display);
+    r.check_keys(KEYS, "site.yaml");
+    let title = r.text("title", Some("Utvecklingsprogram i …"));
+    let language = r.choice("language", &Lang::ALL, true).and_then(|l| Lang::parse(&l));
+    let base_url = match base_url_override {
+        Some(b) => Some(b.to_string()),
+        None => r.text("base_url", Some("https://example.org/program/")),
+    };
+    if let Some(b) = &base_url {
+        if base_path(b).is_none() {
+            let pos = doc.scalar_pos("base_url");
+            r.error(pos, format!("`{b}` is not a valid base_url"))
+                .help
+                .push("write the full address the site is served from, such as `https://example.org/program/`".into());
+        }
+    }
+    let description = r.text("description", None);
+    let theme = r.text("theme", None);
+    if let Some(t) = theme.as_deref().filter(|t| !crate::load::is_valid_id(t)) {
+        let pos = doc.scalar_pos("theme");
+        r.error(pos, format!("`{t}` is not a valid theme name")).help.push("name a folder in themes/ beside the content folder, using a-z, 0-9 and `-`".into());
+    }
+    let repository = r.sub_map("repository", &["url", "branch", "content_dir"]).and_then(|m| {
+        let url = r.sub_text("repository", m, "url");
+        if url.is_none() {
+            r.error(doc.key_pos("repository"), "`repository` needs `url`");
+        }
+        Some(Repository {
+            url: url?.trim_end_matches('/').to_string(),
+            branch: r.sub_text("repository", m, "branch").unwrap_or_else(|| "main".into()),
+            content_dir: r.sub_text("repository", m, "content_dir").unwrap_or_else(|| "content".into()).trim_matches('/').to_string(),
+        })
+    });
+    let (mut accessibility_contact, mut accessibility_reviewed) = (None, None);
+    if let Some(m) = r.sub_map("accessibility", &["contact", "reviewed"]) {
+        accessibility_contact = r.sub_text("accessibility", m, "contact");
+        accessibility_reviewed = r.sub_text("accessibility", m, "reviewed");
+    }
+    let terms = read_terms(&mut r);
+    let mut diags = r.diags;
+    let (Some(title), Some(base_url)) = (title, base_url) else { return (None, diags) };
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    diags.retain(|_| true);
+    let cfg = SiteConfig {
+        title,
+        language,
+        base_url,
+        description,
+        theme,
+        repository,
+        accessibility_contact,
+        accessibility_reviewed,
+        terms,
+    };
+    (Some(cfg), diags)
+}
+
+fn read_terms(r: &mut Reader) -> BTreeMap<String, BTreeMap<String, [String; 2]>> {
+    let mut out = BTreeMap::new();
+    let Some(Value::Mapping(langs)) = r.get("terms") else {
+        if let Some(v) = r.get("terms") {
+            let found = yaml::type_name(v);
+            r.error(r.doc.key_pos("terms"), format!("`terms` must be a map of languages, found {found}"));
+        }
+        return out;
+    };
+    for (lang, kinds) in langs {
+        let lang = key_text(lang);
+        let pos = r.doc.value_pos("terms", &format!("{lang}:"));
+        if Lang::parse(&lang).is_none() {
+            r.error(pos, format!("unknown language `{lang}` in `terms`")).help.push("use sv, en or nl".into());
+            continue;
+        }
+        let Value::Mapping(kinds) = kinds else {
+            r.error(pos, format!("`terms.{lang}` must map area, ambition, strategy, indicator or action to [singular, plural]"));
+            continue;
+        };
+        let mut per = BTreeMap::new();
+        for (kind, words) in kinds {
+            let kind = key_text(kind);
+            let kpos = r.doc.value_pos("terms", &format!("{kind}:"));
+            if !TERM_KINDS.contains(&kind.as_str()) {
+                let sug = crate::diag::did_you_mean(&kind, TERM_KINDS.iter().copied());
+                let d = r.error(kpos, format!("unknown term `{kind}`"));
+                d.help.push(match sug {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("terms can rename: {}", TERM_KINDS.join(", ")),
+                });
+                continue;
+            }
+            match words {
+                Value::Sequence(w) if w.len() == 2 && w.iter().all(|x| scalar_text(x).is_some()) => {
+                    let s = scalar_text(&w[0]).unwrap_or_default();
+                    let p = scalar_text(&w[1]).unwrap_or_default();
+                    per.insert(kind, [s, p]);
+                }
+                _ => {
+                    r.error(kpos, format!("`terms.{lang}.{kind}` must be [singular, plural]"))
+                        .help
+                        .push("for example `action: [inspanning, inspanningen]`".into());
+                }
+            }
+        }
+        out.insert(lang, per);
+    }
+    out
+}
+
+/// The path of a base URL, always starting and ending with `/`; None when it is not a URL.
+pub fn base_path(base_url: &str) -> Option<String> {
+    let b = base_url.trim();
+    let rest = if let Some(r) = b.strip_prefix("https://").or_else(|| b.strip_prefix("http://")) {
+        match r.find('/') {
+            Some(i) => &r[i..],
+            None if !r.is_empty() => "/",
+            None => return None,
+        }
+    } else if b.starts_with('/') {
+        b
+    } else {
+        return None;
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or("/");
+    if rest.contains("..") || rest.contains(['"', '<', '>', '\'', ' ', '\\']) {
+        return None;
+    }
+    let mut p = rest.to_string();
+    if !p.ends_with('/') {
+        p.push('/');
+    }
+    Some(p)
+}
+
+#[allow(dead_code)]
+fn unused(_: Pos) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("https://example.org/program").as_deref(), Some("/program/"));
+        assert_eq!(base_path("https://example.org").as_deref(), Some("/"));
+        assert_eq!(base_path("http://127.0.0.1:8080/a/b/").as_deref(), Some("/a/b/"));
+        assert_eq!(base_path("/sub/").as_deref(), Some("/sub/"));
+        assert_eq!(base_path("example.org"), None);
+        assert_eq!(base_path("https://x/\"><script>"), None);
+    }
+}

@@ -1,0 +1,100 @@
+//! The Atom feed of a place: actions added to the action list, decided and
+//! completed, newest first.
+
+use std::fmt::Write as _;
+
+use super::site_pages::absolute;
+use super::view::{self, place_name, status_label};
+use super::Renderer;
+use crate::diag::Diagnostic;
+use crate::graph::NodeId;
+use crate::model::{EntityKind, Status};
+
+/// Escapes text for XML (and HTML attributes).
+pub fn xml_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// One event of the feed.
+pub struct Event {
+    pub node: NodeId,
+    /// `added`, `decided`, `started`, `completed` or `cancelled`.
+    pub what: &'static str,
+    pub date: String,
+}
+
+/// Events known from the content itself (the year listed and the completion date).
+pub fn content_events(r: &Renderer, p: usize) -> Vec<Event> {
+    let g = r.g;
+    let mut out = Vec::new();
+    for i in g.places[p].of_kind(EntityKind::Action) {
+        let n = NodeId { place: p as u32, idx: i };
+        let Some(a) = g.entity(n).action() else { continue };
+        if let Some(y) = a.listed {
+            out.push(Event { node: n, what: "added", date: format!("{y:04}-01-01") });
+        }
+        if let (Status::Done, Some(c)) = (a.status, a.completed) {
+            let (y, m, d) = c.first_day();
+            out.push(Event { node: n, what: "completed", date: format!("{y:04}-{m:02}-{d:02}") });
+        }
+    }
+    out
+}
+
+pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.strings[p];
+    let place = &g.places[p];
+    let mut events = content_events(r, p);
+    events.sort_by(|a, b| b.date.cmp(&a.date).then(a.node.cmp(&b.node)));
+    events.truncate(100);
+    let feed_url = absolute(r, &format!("{}{}/feed.xml", g.prefix, place.id));
+    let updated = events.first().map(|e| e.date.clone()).unwrap_or_else(|| "2000-01-01".into());
+    let mut x = String::new();
+    let _ = write!(
+        x,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{}</id>\n<link rel=\"self\" href=\"{}\"/>\n<link href=\"{}\"/>\n<updated>{updated}T00:00:00Z</updated>\n",
+        place.lang.code(),
+        xml_escape(&format!("{} – {}", place.programme.common.title, s.get("latest_changes"))),
+        xml_escape(&feed_url),
+        xml_escape(&feed_url),
+        xml_escape(&absolute(r, &view::place_url(g, p))),
+    );
+    for ev in &events {
+        let e = g.entity(ev.node);
+        let url = absolute(r, &view::entity_url(g, ev.node));
+        let label = match ev.what {
+            "added" => s.get("added"),
+            "completed" => status_label(s, Status::Done),
+            "decided" => status_label(s, Status::Planned),
+            "started" => status_label(s, Status::Ongoing),
+            _ => status_label(s, Status::Cancelled),
+        };
+        let _ = write!(
+            x,
+            "<entry>\n<title>{}</title>\n<id>{}#{}-{}</id>\n<link href=\"{}\"/>\n<updated>{}T00:00:00Z</updated>\n<author><name>{}</name></author>\n<summary>{}</summary>\n</entry>\n",
+            xml_escape(&format!("{label}: {}", e.common.title)),
+            xml_escape(&url),
+            ev.what,
+            ev.date,
+            xml_escape(&url),
+            ev.date,
+            xml_escape(&place_name(g, p)),
+            xml_escape(e.common.summary.as_deref().unwrap_or(&e.common.title)),
+        );
+    }
+    x.push_str("</feed>\n");
+    r.out.write(&format!("{}/feed.xml", place.id), x.as_bytes())
+}

@@ -1,0 +1,188 @@
+//! Stage 4, render: turns the programme graph into the files of the site —
+//! one page per place, area, ambition, strategy, indicator and action, the
+//! action lists, search pages and indexes, open data, feeds, the sitemap, the
+//! 404 and accessibility pages, and the theme's static files. Places and
+//! pages render in parallel; every file goes straight to the staging folder.
+
+pub mod chart;
+pub mod data;
+pub mod feed;
+pub mod i18n;
+mod lists;
+mod pages;
+mod site_pages;
+pub mod theme;
+pub mod view;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::diag::Diagnostic;
+use crate::graph::Graph;
+use crate::model::{Common, Lang};
+use crate::output::Staging;
+use i18n::Strings;
+use theme::Theme;
+
+/// A step in the breadcrumb trail.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub url: String,
+}
+
+/// What every page template receives besides its own data.
+pub struct Renderer<'a> {
+    pub g: &'a Graph,
+    pub tera: tera::Tera,
+    /// Strings per place (by place index).
+    pub strings: Vec<Strings>,
+    /// Strings of the site language, for site-wide pages.
+    pub site_strings: Strings,
+    pub out: &'a Staging,
+    base: Vec<tera::Context>,
+    site_base: tera::Context,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(g: &'a Graph, theme: &Theme, out: &'a Staging) -> Result<Self, Diagnostic> {
+        let tera = theme.tera()?;
+        let site_lang = g.site.language.unwrap_or(Lang::Sv);
+        let mut cache: Vec<(Lang, Strings)> = Vec::new();
+        let mut get = |lang: Lang| -> Result<Strings, Diagnostic> {
+            if let Some((_, s)) = cache.iter().find(|(l, _)| *l == lang) {
+                return Ok(s.clone());
+            }
+            let s = Strings::load(theme, lang, &g.site)?;
+            cache.push((lang, s.clone()));
+            Ok(s)
+        };
+        let site_strings = get(site_lang)?;
+        let strings = g.places.iter().map(|p| get(p.lang)).collect::<Result<Vec<_>, _>>()?;
+        let site = json!({
+            "title": g.site.title,
+            "description": g.site.description,
+            "prefix": g.prefix,
+            "static": format!("{}static/", g.prefix),
+            "has_places": !g.places.is_empty(),
+        });
+        let mk = |s: &Strings, place: serde_json::Value| {
+            let mut c = tera::Context::new();
+            c.insert("lang", s.lang.code());
+            c.insert("t", &s.map);
+            c.insert("site", &site);
+            c.insert("place", &place);
+            c
+        };
+        let base = g
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, _)| mk(&strings[i], pages::place_header(g, &strings[i], i)))
+            .collect();
+        let site_base = mk(&site_strings, serde_json::Value::Null);
+        Ok(Renderer { g, tera, strings, site_strings, out, base, site_base })
+    }
+
+    /// Renders `template` into `<rel_dir>/index.html`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn page(
+        &self,
+        rel_dir: &str,
+        template: &str,
+        place: Option<usize>,
+        title: &str,
+        crumbs: Vec<Crumb>,
+        source: Option<&Common>,
+        data: serde_json::Value,
+    ) -> Result<(), Diagnostic> {
+        let mut ctx = match place {
+            Some(p) => self.base[p].clone(),
+            None => self.site_base.clone(),
+        };
+        let url = format!("{}{}", self.g.prefix, if rel_dir.is_empty() { String::new() } else { format!("{rel_dir}/") });
+        ctx.insert(
+            "page",
+            &json!({
+                "title": title,
+                "url": url,
+                "crumbs": crumbs,
+                "edit_url": source.and_then(|c| self.edit_url(c)),
+            }),
+        );
+        ctx.insert("data", &data);
+        let html = self.tera.render(template, &ctx).map_err(|e| {
+            Diagnostic::io(None, format!("rendering {template} for {url}: {}", theme::error_chain(&e)))
+        })?;
+        let path = if rel_dir.is_empty() { "index.html".to_string() } else { format!("{rel_dir}/index.html") };
+        self.out.write(&path, html.as_bytes())
+    }
+
+    /// Renders a template to a file with no page around it (404.html).
+    pub fn file(&self, path: &str, template: &str, title: &str, data: serde_json::Value) -> Result<(), Diagnostic> {
+        let mut ctx = self.site_base.clone();
+        ctx.insert("page", &json!({"title": title, "url": format!("{}{path}", self.g.prefix), "crumbs": []}));
+        ctx.insert("data", &data);
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| Diagnostic::io(None, format!("rendering {template}: {}", theme::error_chain(&e))))?;
+        self.out.write(path, html.as_bytes())
+    }
+
+    /// "Suggest a change" link to the source file, when site.yaml has `repository`.
+    fn edit_url(&self, c: &Common) -> Option<String> {
+        let r = self.g.site.repository.as_ref()?;
+        let dir = if r.content_dir.is_empty() { String::new() } else { format!("{}/", r.content_dir) };
+        Some(format!("{}/edit/{}/{}{}", r.url, r.branch, dir, c.source))
+    }
+
+    /// The home crumb and the place crumb.
+    pub fn crumbs(&self, place: Option<usize>) -> Vec<Crumb> {
+        let s = place.map(|p| &self.strings[p]).unwrap_or(&self.site_strings);
+        let mut v = vec![Crumb { title: s.get("home"), url: self.g.prefix.clone() }];
+        if let Some(p) = place {
+            v.push(Crumb { title: view::place_name(self.g, p), url: view::place_url(self.g, p) });
+        }
+        v
+    }
+}
+
+/// Renders the whole site into `out`.
+pub fn render_site(g: &Graph, theme: &Theme, out: &Staging) -> Result<(), Vec<Diagnostic>> {
+    let r = Renderer::new(g, theme, out).map_err(|d| vec![d])?;
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for (rel, bytes) in theme.statics() {
+        if let Err(e) = out.write(&format!("static/{rel}"), bytes) {
+            errors.push(e);
+        }
+    }
+    if let Some(dir) = &g.site_files_dir {
+        errors.extend(out.copy_dir(dir, "files"));
+    }
+    for p in &g.places {
+        if let Some(dir) = &p.files_dir {
+            errors.extend(out.copy_dir(dir, &format!("{}/files", p.id)));
+        }
+    }
+    let site_jobs: Vec<Box<dyn Fn() -> Result<(), Diagnostic> + Sync + '_>> = vec![
+        Box::new(|| site_pages::root_index(&r)),
+        Box::new(|| site_pages::not_found(&r)),
+        Box::new(|| site_pages::accessibility(&r)),
+        Box::new(|| site_pages::root_search(&r)),
+        Box::new(|| site_pages::sitemap(&r)),
+    ];
+    let site_errors: Vec<Diagnostic> = site_jobs.par_iter().filter_map(|job| job().err()).collect();
+    errors.extend(site_errors);
+    let place_errors: Vec<Diagnostic> = (0..g.places.len())
+        .into_par_iter()
+        .flat_map(|p| pages::render_place(&r, p))
+        .collect();
+    errors.extend(place_errors);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}

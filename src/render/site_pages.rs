@@ -1,0 +1,154 @@
+//! Site-wide pages and files: the root index of all places, the search across
+//! all places, 404.html, the accessibility statement, sitemap.xml, and each
+//! place's search index.
+
+use serde_json::json;
+
+use super::view::{self, place_name, progress};
+use super::{lists, Renderer};
+use crate::diag::Diagnostic;
+use crate::graph::NodeId;
+use crate::model::EntityKind;
+use crate::search::{build_index, SearchDoc};
+
+pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.site_strings;
+    let places: Vec<_> = g
+        .places
+        .iter()
+        .enumerate()
+        .map(|(p, place)| {
+            let ps = &r.strings[p];
+            let actions: Vec<NodeId> = place.of_kind(EntityKind::Action).map(|i| NodeId { place: p as u32, idx: i }).collect();
+            let pr = place.programme.programme();
+            json!({
+                "name": place_name(g, p),
+                "url": view::place_url(g, p),
+                "lang": place.lang.code(),
+                "kind_label": pr.map(|x| ps.get(&format!("kind_{}", x.place_kind))),
+                "kind": pr.map(|x| x.place_kind.clone()),
+                "title": place.programme.common.title,
+                "summary": place.programme.common.summary,
+                "period": pr.and_then(|x| x.period.as_ref()).map(|x| format!("{}–{}", x.from.map(|f| f.to_string()).unwrap_or_default(), x.to.map(|f| f.to_string()).unwrap_or_default())),
+                "progress": progress(g, s, &actions),
+                "counts": {
+                    "ambitions": place.of_kind(EntityKind::Ambition).count(),
+                    "actions": actions.len(),
+                },
+            })
+        })
+        .collect();
+    let indexes = all_indexes(r);
+    let config = lists::search_config(s, indexes, "");
+    r.page("", "index.html", None, &g.site.title, Vec::new(), None, json!({"places": places, "search_config": config}))
+}
+
+fn all_indexes(r: &Renderer) -> Vec<serde_json::Value> {
+    let g = r.g;
+    g.places
+        .iter()
+        .enumerate()
+        .map(|(p, place)| json!({"url": format!("{}{}/search-index.json", g.prefix, place.id), "lang": place.lang.code(), "place": place_name(g, p)}))
+        .collect()
+}
+
+pub fn root_search(r: &Renderer) -> Result<(), Diagnostic> {
+    let s = &r.site_strings;
+    let config = lists::search_config(s, all_indexes(r), "");
+    let title = s.get("search_title");
+    r.page("search", "search.html", None, &title, r.crumbs(None), None, json!({"config": config, "scope": r.g.site.title}))
+}
+
+pub fn not_found(r: &Renderer) -> Result<(), Diagnostic> {
+    let title = r.site_strings.get("not_found_title");
+    r.file("404.html", "404.html", &title, json!({}))
+}
+
+pub fn accessibility(r: &Renderer) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let title = r.site_strings.get("accessibility_title");
+    let data = json!({
+        "contact": g.site.accessibility_contact,
+        "reviewed": g.site.accessibility_reviewed,
+        "reviewed_text": g.site.accessibility_reviewed.as_deref().map(|d| r.site_strings.date(d)),
+    });
+    r.page("accessibility", "accessibility.html", None, &title, r.crumbs(None), None, data)
+}
+
+/// Absolute URL of a site path.
+pub fn absolute(r: &Renderer, path_with_prefix: &str) -> String {
+    let base = r.g.site.base_url.trim_end_matches('/');
+    let origin = match base.find("://") {
+        Some(i) => match base[i + 3..].find('/') {
+            Some(j) => &base[..i + 3 + j],
+            None => base,
+        },
+        None => "",
+    };
+    format!("{origin}{path_with_prefix}")
+}
+
+pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let mut urls = vec![g.prefix.clone(), format!("{}accessibility/", g.prefix)];
+    for (p, place) in g.places.iter().enumerate() {
+        let base = view::place_url(g, p);
+        urls.push(base.clone());
+        urls.push(format!("{base}actions/"));
+        for kind in [EntityKind::Area, EntityKind::Ambition, EntityKind::Strategy, EntityKind::Indicator] {
+            urls.push(format!("{base}{}/", kind.folder()));
+        }
+        for i in 0..place.entities.len() {
+            urls.push(view::entity_url(g, NodeId { place: p as u32, idx: i as u32 }));
+        }
+    }
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for u in urls {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&super::feed::xml_escape(&absolute(r, &u)));
+        xml.push_str("</loc></url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    r.out.write("sitemap.xml", xml.as_bytes())
+}
+
+/// Writes `<place>/search-index.json`.
+pub fn search_index(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.strings[p];
+    let place = &g.places[p];
+    struct Row {
+        kind_label: String,
+        status_label: Option<String>,
+        url: String,
+    }
+    let mut rows = vec![Row { kind_label: s.get("programme_cap"), status_label: None, url: view::place_url(g, p) }];
+    let mut ents = vec![&place.programme];
+    for (i, e) in place.entities.iter().enumerate() {
+        let n = NodeId { place: p as u32, idx: i as u32 };
+        rows.push(Row {
+            kind_label: view::kind_label(s, e.kind, false),
+            status_label: e.action().map(|a| view::status_label(s, a.status)),
+            url: view::entity_url(g, n),
+        });
+        ents.push(e);
+    }
+    let docs: Vec<SearchDoc> = ents
+        .iter()
+        .zip(&rows)
+        .map(|(e, row)| SearchDoc {
+            title: &e.common.title,
+            kind: e.kind.name(),
+            kind_label: &row.kind_label,
+            status: e.action().map(|a| a.status.code()),
+            status_label: row.status_label.as_deref(),
+            url: &row.url,
+            summary: e.common.summary.as_deref().unwrap_or(""),
+            body: &e.common.body_text,
+            tags: &e.common.tags,
+        })
+        .collect();
+    let json = build_index(place.lang.code(), &docs);
+    r.out.write(&format!("{}/search-index.json", place.id), json.as_bytes())
+}

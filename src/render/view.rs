@@ -1,0 +1,166 @@
+//! View models: the small serialisable values templates receive (links with
+//! status, progress, facts), computed once in Rust so that templates stay
+//! simple and per-page work stays proportional to the page.
+
+use serde::Serialize;
+
+use crate::graph::{warnings::is_late, Graph, NodeId};
+use crate::model::{EntityKind, Status};
+use crate::render::i18n::Strings;
+
+/// A link to an entity page with what lists show of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub url: String,
+    pub number: Option<String>,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub summary: Option<String>,
+    pub status: Option<&'static str>,
+    pub status_label: Option<String>,
+    pub late: bool,
+    pub due: Option<String>,
+    /// The place's name when the entity is in another place than the page.
+    pub place_name: Option<String>,
+}
+
+/// Actions by status and the share done.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressView {
+    pub total: usize,
+    pub done: usize,
+    pub pct: u32,
+    pub text: String,
+    pub by_status: Vec<StatusCount>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCount {
+    pub status: &'static str,
+    pub label: String,
+    pub count: usize,
+    /// Share of all actions, for the bar (0-100).
+    pub pct: f64,
+}
+
+/// A group of links under a heading (status, year, ambition, responsible).
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub key: String,
+    pub heading: String,
+    pub items: Vec<LinkView>,
+}
+
+/// A labelled fact ("Ansvarig: Tekniska förvaltningen"); `url` makes it a link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+    pub url: Option<String>,
+    /// Machine-readable date for a <time> element.
+    pub datetime: Option<String>,
+}
+
+impl Fact {
+    pub fn text(label: String, value: String) -> Fact {
+        Fact { label, value, url: None, datetime: None }
+    }
+}
+
+/// URL of a place's page.
+pub fn place_url(g: &Graph, place: usize) -> String {
+    format!("{}{}/", g.prefix, g.places[place].id)
+}
+
+/// URL of an entity page.
+pub fn entity_url(g: &Graph, n: NodeId) -> String {
+    let e = g.entity(n);
+    format!("{}{}/{}/{}/", g.prefix, g.place(n).id, e.kind.folder(), e.common.id)
+}
+
+/// The name of a kind in a language (with site terms), singular or plural, capitalised.
+pub fn kind_label(s: &Strings, kind: EntityKind, plural: bool) -> String {
+    s.get(&format!("{}{}_cap", kind.name(), if plural { "_plural" } else { "" }))
+}
+
+pub fn status_label(s: &Strings, st: Status) -> String {
+    s.get(&format!("status_{}", st.code()))
+}
+
+/// A link to `n` as seen from a page of place `from`.
+pub fn link(g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
+    let e = g.entity(n);
+    let action = e.action();
+    LinkView {
+        title: e.common.title.clone(),
+        url: entity_url(g, n),
+        number: e.common.order.as_ref().map(|o| o.display.clone()),
+        kind: e.kind.name(),
+        kind_label: kind_label(s, e.kind, false),
+        summary: e.common.summary.clone(),
+        status: action.map(|a| a.status.code()),
+        status_label: action.map(|a| status_label(s, a.status)),
+        late: action.is_some_and(|a| is_late(a, g.today)),
+        due: action.and_then(|a| a.due).map(|d| s.date(&d.iso())),
+        place_name: (n.place as usize != from).then(|| place_name(g, n.place as usize)),
+    }
+}
+
+pub fn place_name(g: &Graph, place: usize) -> String {
+    g.places[place].programme.programme().map(|p| p.place.clone()).unwrap_or_default()
+}
+
+/// Progress over a set of actions.
+pub fn progress(g: &Graph, s: &Strings, actions: &[NodeId]) -> ProgressView {
+    let mut counts = [0usize; 6];
+    for n in actions {
+        if let Some(a) = g.entity(*n).action() {
+            counts[a.status as usize] += 1;
+        }
+    }
+    let total = actions.len();
+    let done = counts[Status::Done as usize];
+    let counted = total - counts[Status::Cancelled as usize];
+    let pct = if counted == 0 { 0 } else { ((done as f64 / counted as f64) * 100.0).round() as u32 };
+    let text = if total == 0 {
+        s.get("progress_none")
+    } else {
+        s.fmt("progress_text", &[("done", &done.to_string()), ("total", &counted.to_string()), ("pct", &pct.to_string())])
+    };
+    let by_status = Status::ALL
+        .iter()
+        .filter(|st| counts[**st as usize] > 0)
+        .map(|st| StatusCount {
+            status: st.code(),
+            label: status_label(s, *st),
+            count: counts[*st as usize],
+            pct: counts[*st as usize] as f64 * 100.0 / total.max(1) as f64,
+        })
+        .collect();
+    ProgressView { total, done, pct, text, by_status }
+}
+
+/// Actions grouped by status, in the order of the process.
+pub fn by_status(g: &Graph, s: &Strings, actions: &[NodeId], from: usize) -> Vec<Group> {
+    Status::ALL
+        .iter()
+        .filter_map(|st| {
+            let items: Vec<LinkView> = actions
+                .iter()
+                .filter(|n| g.entity(**n).action().is_some_and(|a| a.status == *st))
+                .map(|n| link(g, s, *n, from))
+                .collect();
+            (!items.is_empty()).then(|| Group {
+                key: st.code().to_string(),
+                heading: s.get(&format!("status_heading_{}", st.code())),
+                items,
+            })
+        })
+        .collect()
+}
+
+/// Links to a list of nodes.
+pub fn links(g: &Graph, s: &Strings, nodes: &[NodeId], from: usize) -> Vec<LinkView> {
+    nodes.iter().map(|n| link(g, s, *n, from)).collect()
+}

@@ -1,0 +1,230 @@
+//! The YAML boundary: the only module that names the YAML crate.
+//!
+//! Front matter is parsed here into a [`Value`] tree, and the positions of its
+//! keys and values are found by a light scan of the text, so that later stages
+//! can point an editor at the exact line of a key. Swapping serde_yaml for a
+//! maintained fork (serde_norway has the same API) touches only this file.
+
+pub use serde_yaml::{Mapping, Value};
+
+use crate::diag::Pos;
+
+/// Parsed front matter with a map of where its keys stand in the file.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub value: Value,
+    /// The front matter text (without the `---` lines).
+    text: String,
+    /// File line of the front matter's first line (1-based).
+    first_line: usize,
+    /// Top-level keys with their position in the file, in order of appearance.
+    keys: Vec<(String, Pos)>,
+}
+
+/// A YAML syntax error with its position in the file.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// Parses YAML `text` whose first line is line `first_line` of its file.
+pub fn parse(text: &str, first_line: usize) -> Result<Doc, SyntaxError> {
+    let value: Value = if text.trim().is_empty() {
+        Value::Mapping(Mapping::new())
+    } else {
+        serde_yaml::from_str(text).map_err(|e| {
+            let (line, col) = e
+                .location()
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((1, 1));
+            SyntaxError {
+                pos: Pos::new(first_line + line - 1, col),
+                message: clean_message(&e.to_string()),
+            }
+        })?
+    };
+    let keys = scan_top_level_keys(text, first_line);
+    Ok(Doc {
+        value,
+        text: text.to_string(),
+        first_line,
+        keys,
+    })
+}
+
+/// Parses a standalone YAML file (site.yaml, theme strings) into a value.
+pub fn parse_file(text: &str) -> Result<Doc, SyntaxError> {
+    parse(text, 1)
+}
+
+/// Parses YAML into any deserializable type (used for theme data).
+pub fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_yaml::from_str(text).map_err(|e| clean_message(&e.to_string()))
+}
+
+fn clean_message(msg: &str) -> String {
+    // serde_yaml appends " at line X column Y"; the position is printed separately.
+    match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+fn scan_top_level_keys(text: &str, first_line: usize) -> Vec<(String, Pos)> {
+    let mut keys = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
+        if first.is_whitespace() || matches!(first, '-' | '#' | '[' | '{' | '}' | ']') {
+            continue;
+        }
+        if let Some(key) = key_of_line(line) {
+            keys.push((key, Pos::new(first_line + i, 1)));
+        }
+    }
+    keys
+}
+
+fn key_of_line(line: &str) -> Option<String> {
+    let line = line.trim_start();
+    let (raw, _) = line.split_once(':')?;
+    let key = raw.trim().trim_matches(|c| c == '"' || c == '\'');
+    if key.is_empty() || key.contains(' ') && !raw.starts_with(['"', '\'']) {
+        return None;
+    }
+    Some(key.to_string())
+}
+
+impl Doc {
+    /// Position of a top-level key, or the start of the front matter.
+    pub fn key_pos(&self, key: &str) -> Pos {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, p)| *p)
+            .unwrap_or(Pos::new(self.first_line.saturating_sub(1).max(1), 1))
+    }
+
+    /// True when the key was written in the file.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.keys.iter().any(|(k, _)| k == key)
+    }
+
+    /// Lines of the block that belongs to `key` (its own line and the indented lines after it).
+    fn block(&self, key: &str) -> Vec<(usize, &str)> {
+        let start = self.key_pos(key).line;
+        let mut out = Vec::new();
+        for (i, line) in self.text.lines().enumerate() {
+            let n = self.first_line + i;
+            if n < start {
+                continue;
+            }
+            if n > start && !line.is_empty() && !line.starts_with([' ', '\t', '-']) {
+                break;
+            }
+            out.push((n, line));
+        }
+        out
+    }
+
+    /// Position of `needle` inside the block of `key` (after the key itself), or of the key.
+    pub fn value_pos(&self, key: &str, needle: &str) -> Pos {
+        for (n, line) in self.block(key) {
+            let from = if n == self.key_pos(key).line {
+                line.find(':').map(|i| i + 1).unwrap_or(0)
+            } else {
+                0
+            };
+            if let Some(i) = line[from..].find(needle) {
+                return Pos::new(n, char_col(line, from + i));
+            }
+        }
+        self.key_pos(key)
+    }
+
+    /// Position of the value of a top-level scalar key (the first non-blank after the colon).
+    pub fn scalar_pos(&self, key: &str) -> Pos {
+        let pos = self.key_pos(key);
+        if let Some(line) = self.line_text(pos.line) {
+            if let Some(colon) = line.find(':') {
+                let rest = &line[colon + 1..];
+                let skip = rest.len() - rest.trim_start().len();
+                if !rest.trim().is_empty() {
+                    return Pos::new(pos.line, char_col(line, colon + 1 + skip));
+                }
+            }
+        }
+        pos
+    }
+
+    /// Position of the `index`th item (`- …` line) of a block list under `key`, or of `needle` in it.
+    pub fn item_pos(&self, key: &str, index: usize) -> Pos {
+        let mut seen = 0;
+        for (n, line) in self.block(key) {
+            let t = line.trim_start();
+            if t.starts_with("- ") || t == "-" {
+                if seen == index {
+                    return Pos::new(n, char_col(line, line.len() - t.len()));
+                }
+                seen += 1;
+            }
+        }
+        self.key_pos(key)
+    }
+
+    fn line_text(&self, file_line: usize) -> Option<&str> {
+        self.text.lines().nth(file_line.checked_sub(self.first_line)?)
+    }
+
+    /// Top-level keys in order of appearance.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.keys.iter().map(|(k, _)| k.as_str())
+    }
+}
+
+fn char_col(line: &str, byte_idx: usize) -> usize {
+    line[..byte_idx.min(line.len())].chars().count() + 1
+}
+
+/// A short English name of a value's type, for error messages.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a map of keys",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_positions_are_file_lines() {
+        let doc = parse("title: A\nstatus: done\nvalues:\n  - {year: 2021, value: 3}\n", 2).unwrap();
+        assert_eq!(doc.key_pos("title"), Pos::new(2, 1));
+        assert_eq!(doc.key_pos("status"), Pos::new(3, 1));
+        assert_eq!(doc.scalar_pos("status"), Pos::new(3, 9));
+        assert_eq!(doc.value_pos("values", "year: 2021"), Pos::new(5, 6));
+        assert_eq!(doc.item_pos("values", 0), Pos::new(5, 3));
+    }
+
+    #[test]
+    fn syntax_errors_map_to_file_lines() {
+        let err = parse("title: A\nstatus: [open\n", 2).unwrap_err();
+        assert!(err.pos.line >= 3, "{:?}", err.pos);
+        assert!(!err.message.contains(" at line "));
+    }
+
+    #[test]
+    fn flow_list_item_positions() {
+        let doc = parse("measures: [a, bee]\n", 2).unwrap();
+        assert_eq!(doc.value_pos("measures", "bee"), Pos::new(2, 15));
+    }
+}
