@@ -28,8 +28,11 @@ pub fn summary_text(s: &Strings, i: &Indicator) -> String {
         None => parts.push(s.get("no_values").trim_end_matches('.').to_string()),
     }
     if let Some(t) = &i.target {
-        let year = t.year.map(|y| y.to_string()).unwrap_or_default();
-        parts.push(s.fmt("target_text", &[("value", &with_unit(s, t.value, unit)), ("year", &year)]).trim().to_string());
+        let value = with_unit(s, t.value, unit);
+        parts.push(match t.year {
+            Some(y) => s.fmt("target_text", &[("value", &value), ("year", &y.to_string())]),
+            None => format!("{} {value}", s.get("target").to_lowercase()),
+        });
     }
     if i.values.len() >= 2 {
         let a = i.values[i.values.len() - 2].value;

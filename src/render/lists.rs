@@ -196,9 +196,6 @@ pub fn action_facts(s: &Strings, a: &Action) -> Vec<Fact> {
     if let Some(o) = &a.origin {
         f.push(Fact::text(s.get("origin"), o.clone()));
     }
-    if let Some(pr) = a.progress {
-        f.push(Fact::text(s.get("progress_pct"), format!("{} %", s.number(pr))));
-    }
     f
 }
 

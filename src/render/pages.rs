@@ -140,9 +140,7 @@ fn programme_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         "latest": latest,
         "progress": progress(g, s, &own_actions),
     });
-    let mut crumbs = r.crumbs(None);
-    crumbs.push(Crumb { title: place_name(g, p), url: view::place_url(g, p) });
-    r.page(&place.id, "programme.html", Some(p), &place.programme.common.title, crumbs, Some(&place.programme.common), data)
+    r.page(&place.id, "programme.html", Some(p), &place.programme.common.title, r.crumbs(None), Some(&place.programme.common), data)
 }
 
 /// Latest value of an indicator against its target, for lists.

@@ -78,8 +78,25 @@ impl Theme {
             Diagnostic::io(shown.as_deref().map(Path::new), format!("theme template error: {}", error_chain(&e)))
         })?;
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
         Ok(tera)
     }
+}
+
+/// Escapes text for HTML text and quoted attributes (`/` stays readable in URLs).
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn theme_dir(content_dir: &Path, name: &str) -> PathBuf {
