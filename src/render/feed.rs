@@ -33,6 +33,8 @@ pub struct Event {
     /// `added`, `decided`, `started`, `completed` or `cancelled`.
     pub what: &'static str,
     pub date: String,
+    /// Link to the commit on the forge, when known from git history.
+    pub commit_url: Option<String>,
 }
 
 /// Events known from the content itself (the year listed and the completion date).
@@ -43,23 +45,28 @@ pub fn content_events(r: &Renderer, p: usize) -> Vec<Event> {
         let n = NodeId { place: p as u32, idx: i };
         let Some(a) = g.entity(n).action() else { continue };
         if let Some(y) = a.listed {
-            out.push(Event { node: n, what: "added", date: format!("{y:04}-01-01") });
+            out.push(Event { node: n, what: "added", date: format!("{y:04}-01-01"), commit_url: None });
         }
         if let (Status::Done, Some(c)) = (a.status, a.completed) {
             let (y, m, d) = c.first_day();
-            out.push(Event { node: n, what: "completed", date: format!("{y:04}-{m:02}-{d:02}") });
+            out.push(Event { node: n, what: "completed", date: format!("{y:04}-{m:02}-{d:02}"), commit_url: None });
         }
     }
     out
 }
 
-pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
+/// The events of a place, newest first: from git history when there is one, else from the content.
+pub fn place_events(r: &Renderer, p: usize) -> Vec<Event> {
+    let mut events = content_events(r, p);
+    events.sort_by(|a, b| b.date.cmp(&a.date).then(a.node.cmp(&b.node)));
+    events
+}
+
+pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
     let place = &g.places[p];
-    let mut events = content_events(r, p);
-    events.sort_by(|a, b| b.date.cmp(&a.date).then(a.node.cmp(&b.node)));
-    events.truncate(100);
+    let events = &events[..events.len().min(100)];
     let feed_url = absolute(r, &format!("{}{}/feed.xml", g.prefix, place.id));
     let updated = events.first().map(|e| e.date.clone()).unwrap_or_else(|| "2000-01-01".into());
     let mut x = String::new();
@@ -72,7 +79,7 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         xml_escape(&feed_url),
         xml_escape(&absolute(r, &view::place_url(g, p))),
     );
-    for ev in &events {
+    for ev in events {
         let e = g.entity(ev.node);
         let url = absolute(r, &view::entity_url(g, ev.node));
         let label = match ev.what {

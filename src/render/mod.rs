@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod data;
 pub mod feed;
+mod followup;
 pub mod i18n;
 mod lists;
 mod pages;
@@ -41,6 +42,8 @@ pub struct Renderer<'a> {
     /// Strings of the site language, for site-wide pages.
     pub site_strings: Strings,
     pub out: &'a Staging,
+    /// True when the git history behind the content is incomplete (shallow clone).
+    pub history_incomplete: bool,
     base: Vec<tera::Context>,
     site_base: tera::Context,
 }
@@ -82,7 +85,7 @@ impl<'a> Renderer<'a> {
             .map(|(i, _)| mk(&strings[i], pages::place_header(g, &strings[i], i)))
             .collect();
         let site_base = mk(&site_strings, serde_json::Value::Null);
-        Ok(Renderer { g, tera, strings, site_strings, out, base, site_base })
+        Ok(Renderer { g, tera, strings, site_strings, out, history_incomplete: false, base, site_base })
     }
 
     /// Renders `template` into `<rel_dir>/index.html`.

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use serde_json::{json, Value as Json};
 
 use super::view::{self, by_status, kind_label, link, links, place_name, progress, Fact};
-use super::{chart, data, feed, lists, Crumb, Renderer};
+use super::{chart, data, feed, followup, lists, Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{Entity, EntityKind, Fields};
@@ -54,7 +54,10 @@ pub fn render_place(r: &Renderer, p: usize) -> Vec<Diagnostic> {
     push(lists::action_lists(r, p));
     push(lists::search_page(r, p));
     push(data::write_place(r, p));
-    push(feed::write_place(r, p));
+    let events = feed::place_events(r, p);
+    push(feed::write_place(r, p, &events));
+    push(followup::changes_page(r, p, &events));
+    push(followup::follow_up_page(r, p));
     push(crate::render::site_pages::search_index(r, p));
     let entity_errors: Vec<Diagnostic> = (0..place.entities.len())
         .into_par_iter()

@@ -95,7 +95,9 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
     for (p, place) in g.places.iter().enumerate() {
         let base = view::place_url(g, p);
         urls.push(base.clone());
-        urls.push(format!("{base}actions/"));
+        for sub in ["actions/", "actions/by-year/", "actions/by-ambition/", "actions/by-responsible/", "changes/", "follow-up/", "data/", "search/"] {
+            urls.push(format!("{base}{sub}"));
+        }
         for kind in [EntityKind::Area, EntityKind::Ambition, EntityKind::Strategy, EntityKind::Indicator] {
             urls.push(format!("{base}{}/", kind.folder()));
         }

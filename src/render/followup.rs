@@ -1,0 +1,56 @@
+//! The follow-up pages of a place: `changes/` (what happened in the last
+//! twelve months: actions added, decided, started, completed, cancelled) and
+//! `follow-up/` (the gaps a steering group reviews before the yearly update).
+
+use serde_json::json;
+
+use super::feed::Event;
+use super::view::{link, place_name};
+use super::Renderer;
+use crate::diag::Diagnostic;
+use crate::graph::warnings::follow_up;
+
+/// Writes `<place>/changes/` from `events` (newest first).
+pub fn changes_page(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.strings[p];
+    let (y, m, d) = g.today;
+    let since = format!("{:04}-{m:02}-{d:02}", y - 1);
+    let rows: Vec<_> = events
+        .iter()
+        .filter(|e| e.date >= since)
+        .map(|e| {
+            json!({
+                "date": e.date,
+                "date_text": s.date(&e.date),
+                "what": e.what,
+                "what_label": s.get(&format!("event_{}", e.what)),
+                "link": link(g, s, e.node, p),
+                "commit_url": e.commit_url,
+            })
+        })
+        .collect();
+    let title = format!("{} – {}", s.get("changes"), place_name(g, p));
+    let data = json!({"events": rows, "since": s.date(&since), "incomplete": r.history_incomplete});
+    r.page(&format!("{}/changes", g.places[p].id), "changes.html", Some(p), &title, r.crumbs(Some(p)), None, data)
+}
+
+/// Writes `<place>/follow-up/`.
+pub fn follow_up_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.strings[p];
+    let gaps = follow_up(g);
+    let sections: Vec<_> = ["no_action", "late", "no_recent_value", "no_target"]
+        .iter()
+        .map(|code| {
+            let items: Vec<_> = gaps
+                .iter()
+                .filter(|x| x.code == *code && x.node.place as usize == p)
+                .map(|x| link(g, s, x.node, p))
+                .collect();
+            json!({"code": code, "heading": s.get(&format!("gap_{code}")), "items": items})
+        })
+        .collect();
+    let title = format!("{} – {}", s.get("follow_up"), place_name(g, p));
+    r.page(&format!("{}/follow-up", g.places[p].id), "follow-up.html", Some(p), &title, r.crumbs(Some(p)), None, json!({"sections": sections}))
+}
