@@ -17,6 +17,7 @@ pub mod output;
 pub mod parse;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

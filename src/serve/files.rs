@@ -1,0 +1,169 @@
+//! Mapping a request path to a file of the output folder, safely: the path
+//! is percent-decoded first, then any `..` segment, backslash or NUL is
+//! refused, hidden names are not served, and the file found must lie inside
+//! the output folder after symbolic links are resolved. Also the content
+//! types of the files a site holds.
+
+use std::path::{Path, PathBuf};
+
+/// Where a request path leads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// A file to send.
+    File(PathBuf),
+    /// A folder asked for without its trailing slash: redirect here.
+    Redirect(String),
+    /// Nothing there (answer with the site's 404 page).
+    NotFound,
+    /// A path that tries to leave the output folder, or cannot be decoded.
+    Bad,
+}
+
+/// Resolves the raw (still percent-encoded) path of a request inside `root`.
+pub fn resolve(root: &Path, raw_path: &str) -> Resolved {
+    let Some(decoded) = percent_decode(raw_path) else { return Resolved::Bad };
+    if decoded.contains(['\0', '\\']) {
+        return Resolved::Bad;
+    }
+    let mut segments = Vec::new();
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => return Resolved::Bad,
+            s if s.starts_with('.') => return Resolved::NotFound,
+            s => segments.push(s),
+        }
+    }
+    let mut path = root.to_path_buf();
+    path.extend(&segments);
+    if path.is_dir() {
+        if !raw_path.ends_with('/') {
+            return Resolved::Redirect(format!("/{}/", raw_path.trim_start_matches('/')));
+        }
+        path.push("index.html");
+    }
+    if !path.is_file() || !inside(root, &path) {
+        return Resolved::NotFound;
+    }
+    Resolved::File(path)
+}
+
+/// True if `path`, with links resolved, lies inside `root`.
+fn inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(r), Ok(p)) => p.starts_with(r),
+        _ => false,
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for a bad escape or a result that is not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The `Content-Type` of a file, by its extension.
+pub fn content_type(path: &Path) -> &'static str {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" | "map" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "xml" => "application/xml",
+        "rss" => "application/rss+xml",
+        "atom" => "application/atom+xml",
+        "svg" => "image/svg+xml",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "md" => "text/markdown; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// True for HTML files, which get the live-reload script.
+pub fn is_html(path: &Path) -> bool {
+    content_type(path).starts_with("text/html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("out");
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::write(root.join("index.html"), "home").unwrap();
+        std::fs::write(root.join("a/b/index.html"), "b").unwrap();
+        std::fs::write(root.join("a/x y.css"), "css").unwrap();
+        std::fs::write(root.join(".ambit-output"), "").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+        dir
+    }
+
+    #[test]
+    fn folders_serve_their_index() {
+        let dir = site();
+        let root = dir.path().join("out");
+        assert_eq!(resolve(&root, "/"), Resolved::File(root.join("index.html")));
+        assert_eq!(resolve(&root, "/a/b/"), Resolved::File(root.join("a/b/index.html")));
+        assert_eq!(resolve(&root, "/a/b"), Resolved::Redirect("/a/b/".into()));
+        assert_eq!(resolve(&root, "//a/b"), Resolved::Redirect("/a/b/".into()));
+        assert_eq!(resolve(&root, "/a/x%20y.css"), Resolved::File(root.join("a/x y.css")));
+        assert_eq!(resolve(&root, "/a/nothing"), Resolved::NotFound);
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        let dir = site();
+        let root = dir.path().join("out");
+        for p in ["/../secret.txt", "/a/../../secret.txt", "/%2e%2e/secret.txt", "/a/%2E%2E%2F%2e%2e/secret.txt",
+            "/..%5csecret.txt", "/a%00", "/%zz", "/%ff"] {
+            assert_eq!(resolve(&root, p), Resolved::Bad, "{p}");
+        }
+        assert_eq!(resolve(&root, "/.ambit-output"), Resolved::NotFound);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_folder_are_not_followed() {
+        let dir = site();
+        let root = dir.path().join("out");
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("link.txt")).unwrap();
+        assert_eq!(resolve(&root, "/link.txt"), Resolved::NotFound);
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type(Path::new("a/b.WOFF2")), "font/woff2");
+        assert_eq!(content_type(Path::new("index.html")), "text/html; charset=utf-8");
+        assert_eq!(content_type(Path::new("data.csv")), "text/csv; charset=utf-8");
+        assert_eq!(content_type(Path::new("noext")), "application/octet-stream");
+    }
+}
