@@ -69,6 +69,11 @@ pub fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
 }
 
+/// Names the site itself uses at the top of the output; no place may take them.
+pub const RESERVED_PLACE_IDS: [&str; 6] = ["static", "search", "accessibility", "files", "data", "404"];
+/// Views of the action list; no action may take these ids.
+pub const RESERVED_ACTION_IDS: [&str; 3] = ["by-year", "by-ambition", "by-responsible"];
+
 const PLACE_ENTRIES: &str =
     "programme.md, files/, areas/, ambitions/, strategies/, indicators/, actions/";
 
@@ -109,6 +114,13 @@ pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
         } else if ft.is_dir() {
             if !is_valid_id(&name) {
                 diags.push(bad_name(&display(content_dir, &name), &name, "place folder"));
+                continue;
+            }
+            if RESERVED_PLACE_IDS.contains(&name.as_str()) {
+                diags.push(
+                    Diagnostic::error(display(content_dir, &name), Pos::new(1, 1), format!("`{name}` is reserved and cannot be a place id"))
+                        .with_help(format!("rename the folder, e.g. to `{name}-1`; reserved: {}", RESERVED_PLACE_IDS.join(", "))),
+                );
                 continue;
             }
             sources
@@ -213,6 +225,13 @@ fn load_kind_folder(
         };
         if !is_valid_id(stem) {
             diags.push(bad_name(&shown, &name, "file name"));
+            continue;
+        }
+        if kind == EntityKind::Action && RESERVED_ACTION_IDS.contains(&stem) {
+            diags.push(
+                Diagnostic::error(shown, Pos::new(1, 1), format!("`{stem}` is reserved for a view of the action list"))
+                    .with_help(format!("rename the file, e.g. to `{stem}-1.md`")),
+            );
             continue;
         }
         if let Some(src) = read_source(content_dir, &rel, diags) {
