@@ -233,8 +233,12 @@ mod tests {
 
     #[test]
     fn plain_line_has_contract_shape() {
-        let d = Diagnostic::error("content/a/actions/x.md", Pos::new(4, 9), "unknown key `statu`")
-            .with_help("did you mean `status`?");
+        let d = Diagnostic::error(
+            "content/a/actions/x.md",
+            Pos::new(4, 9),
+            "unknown key `statu`",
+        )
+        .with_help("did you mean `status`?");
         assert_eq!(
             d.plain(),
             "content/a/actions/x.md:4:9: error: unknown key `statu`\n  help: did you mean `status`?"
@@ -244,7 +248,10 @@ mod tests {
     #[test]
     fn github_annotation_escapes() {
         let d = Diagnostic::error("c/x.md", Pos::new(2, 1), "bad: 50%").with_help("fix it");
-        assert_eq!(d.github(), "::error file=c/x.md,line=2,col=1::bad: 50%25%0Ahelp: fix it");
+        assert_eq!(
+            d.github(),
+            "::error file=c/x.md,line=2,col=1::bad: 50%25%0Ahelp: fix it"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod graph;
+pub mod history;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -46,7 +47,10 @@ pub struct BuildStats {
 /// and every diagnostic (errors and warnings), sorted by file.
 pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec<Diagnostic>) {
     let (sources, mut diags) = load::load(content);
-    if diags.iter().any(|d| d.is_error() && d.kind == diag::Kind::Io) {
+    if diags
+        .iter()
+        .any(|d| d.is_error() && d.kind == diag::Kind::Io)
+    {
         return (None, diags);
     }
     let (parsed, d) = parse::parse(&sources, base_url);
@@ -79,8 +83,17 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
     let Some(g) = graph else { return (None, diags) };
     match write_site(&g, &opts.content, &opts.output) {
         Ok(()) => {
-            let pages = g.places.iter().map(|p| p.entities.len() + 12).sum::<usize>() + 4;
-            let stats = BuildStats { places: g.places.len(), pages, millis: start.elapsed().as_millis() };
+            let pages = g
+                .places
+                .iter()
+                .map(|p| p.entities.len() + 12)
+                .sum::<usize>()
+                + 4;
+            let stats = BuildStats {
+                places: g.places.len(),
+                pages,
+                millis: start.elapsed().as_millis(),
+            };
             (Some(stats), diags)
         }
         Err(e) => {
@@ -92,7 +105,8 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
 
 /// Stages 4 and 5 for a resolved graph.
 pub fn write_site(g: &Graph, content: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
-    let theme = render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
+    let theme =
+        render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
     let staging = output::Staging::new(output).map_err(|d| vec![d])?;
     render::render_site(g, &theme, &staging)?;
     staging.commit(output).map_err(|d| vec![d])

@@ -70,7 +70,8 @@ pub fn is_ignored_name(name: &str) -> bool {
 }
 
 /// Names the site itself uses at the top of the output; no place may take them.
-pub const RESERVED_PLACE_IDS: [&str; 6] = ["static", "search", "accessibility", "files", "data", "404"];
+pub const RESERVED_PLACE_IDS: [&str; 6] =
+    ["static", "search", "accessibility", "files", "data", "404"];
 /// Views of the action list; no action may take these ids.
 pub const RESERVED_ACTION_IDS: [&str; 3] = ["by-year", "by-ambition", "by-responsible"];
 
@@ -113,13 +114,24 @@ pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
             sources.files_dir = Some(path.to_path_buf());
         } else if ft.is_dir() {
             if !is_valid_id(&name) {
-                diags.push(bad_name(&display(content_dir, &name), &name, "place folder"));
+                diags.push(bad_name(
+                    &display(content_dir, &name),
+                    &name,
+                    "place folder",
+                ));
                 continue;
             }
             if RESERVED_PLACE_IDS.contains(&name.as_str()) {
                 diags.push(
-                    Diagnostic::error(display(content_dir, &name), Pos::new(1, 1), format!("`{name}` is reserved and cannot be a place id"))
-                        .with_help(format!("rename the folder, e.g. to `{name}-1`; reserved: {}", RESERVED_PLACE_IDS.join(", "))),
+                    Diagnostic::error(
+                        display(content_dir, &name),
+                        Pos::new(1, 1),
+                        format!("`{name}` is reserved and cannot be a place id"),
+                    )
+                    .with_help(format!(
+                        "rename the folder, e.g. to `{name}-1`; reserved: {}",
+                        RESERVED_PLACE_IDS.join(", ")
+                    )),
                 );
                 continue;
             }
@@ -129,7 +141,9 @@ pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
         } else {
             diags.push(
                 Diagnostic::warning(display(content_dir, &name), Pos::new(1, 1), "file ignored")
-                    .with_help("the content folder holds site.yaml, files/ and one folder per place"),
+                    .with_help(
+                        "the content folder holds site.yaml, files/ and one folder per place",
+                    ),
             );
         }
     }
@@ -165,7 +179,15 @@ fn load_place(content_dir: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Plac
                 format!("unknown {what} `{name}` in place `{id}`"),
             )
             .with_help(format!("a place folder may hold only {PLACE_ENTRIES}"));
-            let candidates = ["programme.md", "files", "areas", "ambitions", "strategies", "indicators", "actions"];
+            let candidates = [
+                "programme.md",
+                "files",
+                "areas",
+                "ambitions",
+                "strategies",
+                "indicators",
+                "actions",
+            ];
             let stem = name.trim_end_matches('/');
             if let Some(s) = crate::diag::did_you_mean(stem, candidates) {
                 d = d.with_help(format!("did you mean `{s}`?"));
@@ -207,19 +229,34 @@ fn load_kind_folder(
         }
         if ft.is_dir() {
             diags.push(
-                Diagnostic::error(shown, Pos::new(1, 1), format!("unexpected folder `{name}` in {}/", kind.folder()))
-                    .with_help(format!("{}/ holds only `<id>.md` files, one per {}", kind.folder(), kind.name())),
+                Diagnostic::error(
+                    shown,
+                    Pos::new(1, 1),
+                    format!("unexpected folder `{name}` in {}/", kind.folder()),
+                )
+                .with_help(format!(
+                    "{}/ holds only `<id>.md` files, one per {}",
+                    kind.folder(),
+                    kind.name()
+                )),
             );
             continue;
         }
         let Some(stem) = name.strip_suffix(".md") else {
             let hint = match name.rsplit_once('.') {
-                Some((stem, _)) => format!("rename it to `{}.md`, or move it to the place's files/ folder", slugify(stem)),
+                Some((stem, _)) => format!(
+                    "rename it to `{}.md`, or move it to the place's files/ folder",
+                    slugify(stem)
+                ),
                 None => format!("rename it to `{}.md`", slugify(&name)),
             };
             diags.push(
-                Diagnostic::error(shown, Pos::new(1, 1), format!("`{name}` is not a Markdown file"))
-                    .with_help(hint),
+                Diagnostic::error(
+                    shown,
+                    Pos::new(1, 1),
+                    format!("`{name}` is not a Markdown file"),
+                )
+                .with_help(hint),
             );
             continue;
         };
@@ -229,8 +266,12 @@ fn load_kind_folder(
         }
         if kind == EntityKind::Action && RESERVED_ACTION_IDS.contains(&stem) {
             diags.push(
-                Diagnostic::error(shown, Pos::new(1, 1), format!("`{stem}` is reserved for a view of the action list"))
-                    .with_help(format!("rename the file, e.g. to `{stem}-1.md`")),
+                Diagnostic::error(
+                    shown,
+                    Pos::new(1, 1),
+                    format!("`{stem}` is reserved for a view of the action list"),
+                )
+                .with_help(format!("rename the file, e.g. to `{stem}-1.md`")),
             );
             continue;
         }
@@ -245,14 +286,22 @@ fn bad_name(shown: &Path, name: &str, what: &str) -> Diagnostic {
         Some(s) => (s, ".md"),
         None => (name, ""),
     };
-    Diagnostic::error(shown, Pos::new(1, 1), format!("{what} `{name}` is not a valid id"))
-        .with_help(format!("rename it to `{}{ext}`", slugify(stem)))
-        .with_help("ids use only a-z, 0-9 and `-`, and start with a letter or digit")
+    Diagnostic::error(
+        shown,
+        Pos::new(1, 1),
+        format!("{what} `{name}` is not a valid id"),
+    )
+    .with_help(format!("rename it to `{}{ext}`", slugify(stem)))
+    .with_help("ids use only a-z, 0-9 and `-`, and start with a letter or digit")
 }
 
 fn symlink_error(shown: &Path) -> Diagnostic {
-    Diagnostic::error(shown, Pos::new(1, 1), "symbolic links are not allowed in content")
-        .with_help("replace the link with the file itself")
+    Diagnostic::error(
+        shown,
+        Pos::new(1, 1),
+        "symbolic links are not allowed in content",
+    )
+    .with_help("replace the link with the file itself")
 }
 
 fn display(content_dir: &Path, rel: &str) -> PathBuf {
@@ -268,7 +317,10 @@ fn sorted_entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<walkdir::DirEn
     {
         match entry {
             Ok(e) => out.push(e),
-            Err(e) => diags.push(Diagnostic::io(Some(dir), format!("cannot read folder: {e}"))),
+            Err(e) => diags.push(Diagnostic::io(
+                Some(dir),
+                format!("cannot read folder: {e}"),
+            )),
         }
     }
     out
@@ -280,7 +332,10 @@ fn read_source(content_dir: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Op
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::io(Some(&path), format!("cannot read file: {e}")));
+            diags.push(Diagnostic::io(
+                Some(&path),
+                format!("cannot read file: {e}"),
+            ));
             return None;
         }
     };

@@ -242,7 +242,12 @@ pub struct Common {
 impl Common {
     /// The position of a key in the source file (line 1 when absent).
     pub fn key_pos(&self, key: &str) -> Pos {
-        let line = self.key_lines.iter().find(|(k, _)| k == key).map(|(_, l)| *l).unwrap_or(1);
+        let line = self
+            .key_lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, l)| *l)
+            .unwrap_or(1);
         Pos::new(line, 1)
     }
 }
@@ -403,7 +408,12 @@ mod tests {
 
     #[test]
     fn order_sorts_numerically() {
-        let mut v = [Order::new("1.10"), Order::new("1.9"), Order::new("2"), Order::new("1.2")];
+        let mut v = [
+            Order::new("1.10"),
+            Order::new("1.9"),
+            Order::new("2"),
+            Order::new("1.2"),
+        ];
         v.sort();
         let d: Vec<_> = v.iter().map(|o| o.display.as_str()).collect();
         assert_eq!(d, ["1.2", "1.9", "1.10", "2"]);
@@ -411,9 +421,21 @@ mod tests {
 
     #[test]
     fn partial_dates_cover_their_period() {
-        let d = PartialDate { year: 2024, month: Some(2), day: None };
+        let d = PartialDate {
+            year: 2024,
+            month: Some(2),
+            day: None,
+        };
         assert_eq!(d.last_day(), (2024, 2, 29));
-        assert_eq!(PartialDate { year: 2025, month: None, day: None }.last_day(), (2025, 12, 31));
+        assert_eq!(
+            PartialDate {
+                year: 2025,
+                month: None,
+                day: None
+            }
+            .last_day(),
+            (2025, 12, 31)
+        );
         assert_eq!(d.iso(), "2024-02");
     }
 }

@@ -38,10 +38,10 @@ pub fn parse(text: &str, first_line: usize) -> Result<Doc, SyntaxError> {
                 .location()
                 .map(|l| (l.line(), l.column()))
                 .unwrap_or((1, 1));
-            SyntaxError {
-                pos: Pos::new(first_line + line - 1, col),
-                message: clean_message(&e.to_string()),
-            }
+            let message = clean_message(&e.to_string());
+            let pos = duplicate_key_pos(text, first_line, &message)
+                .unwrap_or(Pos::new(first_line + line - 1, col));
+            SyntaxError { pos, message }
         })?
     };
     let keys = scan_top_level_keys(text, first_line);
@@ -61,6 +61,26 @@ pub fn parse_file(text: &str) -> Result<Doc, SyntaxError> {
 /// Parses YAML into any deserializable type (used for theme data).
 pub fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_yaml::from_str(text).map_err(|e| clean_message(&e.to_string()))
+}
+
+/// serde_yaml places a duplicate key at the start of its map; find the second occurrence instead.
+fn duplicate_key_pos(text: &str, first_line: usize, message: &str) -> Option<Pos> {
+    let key = message
+        .split("duplicate entry with key")
+        .nth(1)?
+        .trim()
+        .trim_matches('"');
+    let mut seen = 0;
+    for (i, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        if key_of_line(line).as_deref() == Some(key) && !line.trim_start().starts_with('-') {
+            seen += 1;
+            if seen == 2 {
+                return Some(Pos::new(first_line + i, indent + 1));
+            }
+        }
+    }
+    None
 }
 
 fn clean_message(msg: &str) -> String {
@@ -144,6 +164,41 @@ impl Doc {
         self.key_pos(key)
     }
 
+    /// Position of the `nth` occurrence of `item` as a whole list item in the block of `key`
+    /// (flow `[a, b]` or block `- a`), or None.
+    pub fn item_token_pos(&self, key: &str, item: &str, nth: usize) -> Option<Pos> {
+        let key_line = self.key_pos(key).line;
+        let mut seen = 0;
+        for (n, line) in self.block(key) {
+            let from = if n == key_line {
+                line.find(':').map(|i| i + 1).unwrap_or(0)
+            } else {
+                0
+            };
+            let mut start = from;
+            while let Some(i) = line[start..].find(item) {
+                let at = start + i;
+                let before = line[..at].chars().next_back();
+                let after = line[at + item.len()..].chars().next();
+                let bounded = |c: Option<char>| {
+                    c.is_none_or(|c| {
+                        matches!(c, '[' | ']' | ',' | ' ' | '"' | '\'' | '-' | '\t' | '#')
+                    })
+                };
+                let before_ok =
+                    before.is_none_or(|c| matches!(c, '[' | ',' | ' ' | '"' | '\'' | '\t'));
+                if before_ok && bounded(after) {
+                    if seen == nth {
+                        return Some(Pos::new(n, char_col(line, at)));
+                    }
+                    seen += 1;
+                }
+                start = at + item.len().max(1);
+            }
+        }
+        None
+    }
+
     /// Position of the value of a top-level scalar key (the first non-blank after the colon).
     pub fn scalar_pos(&self, key: &str) -> Pos {
         let pos = self.key_pos(key);
@@ -175,7 +230,9 @@ impl Doc {
     }
 
     fn line_text(&self, file_line: usize) -> Option<&str> {
-        self.text.lines().nth(file_line.checked_sub(self.first_line)?)
+        self.text
+            .lines()
+            .nth(file_line.checked_sub(self.first_line)?)
     }
 
     /// Top-level keys in order of appearance.
@@ -207,7 +264,11 @@ mod tests {
 
     #[test]
     fn key_positions_are_file_lines() {
-        let doc = parse("title: A\nstatus: done\nvalues:\n  - {year: 2021, value: 3}\n", 2).unwrap();
+        let doc = parse(
+            "title: A\nstatus: done\nvalues:\n  - {year: 2021, value: 3}\n",
+            2,
+        )
+        .unwrap();
         assert_eq!(doc.key_pos("title"), Pos::new(2, 1));
         assert_eq!(doc.key_pos("status"), Pos::new(3, 1));
         assert_eq!(doc.scalar_pos("status"), Pos::new(3, 9));

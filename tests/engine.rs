@@ -615,7 +615,6 @@ fn visible_text(html: &str) -> String {
 }
 
 #[test]
-#[ignore = "bug: site.yaml terms replace only the term keys; other nl UI strings (themes/default/i18n/nl.yaml: progress_text, by_ambition, data/changes headings …) still say `ambitie`/`acties`"]
 fn site_terms_replace_the_default_words_everywhere_on_dutch_pages() {
     let site = multi();
     let mut hits = Vec::new();

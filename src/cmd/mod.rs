@@ -12,13 +12,28 @@ use report::Stream;
 /// Runs one command and returns the process exit code (0, 1 or 2).
 pub fn run(command: Command) -> i32 {
     match command {
-        Command::Build { content, output, base_url, format } => {
-            let opts = crate::BuildOptions { content, output: output.clone(), base_url };
+        Command::Build {
+            content,
+            output,
+            base_url,
+            format,
+        } => {
+            let opts = crate::BuildOptions {
+                content,
+                output: output.clone(),
+                base_url,
+            };
             let (stats, diags) = crate::build(&opts);
             report::print(&diags, format, Stream::Stderr);
             match stats {
                 Some(s) => {
-                    eprintln!("built {} places ({} pages) into {} in {} ms", s.places, s.pages, output.display(), s.millis);
+                    eprintln!(
+                        "built {} places ({} pages) into {} in {} ms",
+                        s.places,
+                        s.pages,
+                        output.display(),
+                        s.millis
+                    );
                     0
                 }
                 None => {
@@ -31,7 +46,11 @@ pub fn run(command: Command) -> i32 {
                 }
             }
         }
-        Command::Check { content, format, gaps } => {
+        Command::Check {
+            content,
+            format,
+            gaps,
+        } => {
             let (graph, mut diags) = crate::load_graph(&content, None);
             if gaps {
                 if let Some(g) = &graph {
@@ -45,8 +64,17 @@ pub fn run(command: Command) -> i32 {
             }
             diag::exit_code(&diags)
         }
-        Command::Serve { content, output, port, bind } => serve::run(content, output, port, bind),
-        Command::New { kind, target, content } => print_result(new::run(kind, &target, &content)),
+        Command::Serve {
+            content,
+            output,
+            port,
+            bind,
+        } => serve::run(content, output, port, bind),
+        Command::New {
+            kind,
+            target,
+            content,
+        } => print_result(new::run(kind, &target, &content)),
         Command::Schema { kind, out } => print_result(schema::run(kind.as_deref(), out.as_deref())),
         Command::RemoveTree { dir } => {
             crate::output::remove_tree(&dir);

@@ -5,7 +5,10 @@ use std::io::{IsTerminal, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiag, Label};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, termcolor::{ColorChoice, StandardStream}};
+use codespan_reporting::term::{
+    self,
+    termcolor::{ColorChoice, StandardStream},
+};
 
 use crate::cli::Format;
 use crate::diag::{Diagnostic, Severity};
@@ -52,7 +55,10 @@ pub fn print(diags: &[Diagnostic], format: Format, stream: Stream) {
 }
 
 fn summary(diags: &[Diagnostic], stream: Stream) {
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     if diags.is_empty() {
         return;
@@ -60,8 +66,19 @@ fn summary(diags: &[Diagnostic], stream: Stream) {
     let mut files: Vec<_> = diags.iter().filter_map(|d| d.path_display()).collect();
     files.sort();
     files.dedup();
-    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
-    let line = format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files.len(), "file"));
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    let line = format!(
+        "{}, {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(files.len(), "file")
+    );
     match stream {
         Stream::Stdout => println!("{line}"),
         Stream::Stderr => eprintln!("{line}"),
@@ -85,10 +102,20 @@ fn rich(diags: &[Diagnostic], stream: Stream) {
         .with_message(&d.message)
         .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect());
         if let Some(path) = &d.path {
-            let source = std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+            let source = std::fs::read(path)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
             let start = byte_offset(&source, d.line, d.col);
-            let end = source[start..].find('\n').map(|i| start + i).unwrap_or(source.len()).max(start);
-            let end = if end == start { (start + 1).min(source.len()) } else { end };
+            let end = source[start..]
+                .find('\n')
+                .map(|i| start + i)
+                .unwrap_or(source.len())
+                .max(start);
+            let end = if end == start {
+                (start + 1).min(source.len())
+            } else {
+                end
+            };
             let id = files.add(d.path_display().unwrap_or_default(), source);
             cs = cs.with_labels(vec![Label::primary(id, start..end)]);
         }
@@ -105,7 +132,11 @@ fn byte_offset(source: &str, line: usize, col: usize) -> usize {
     let mut offset = 0;
     for (i, l) in source.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            let c = l.char_indices().nth(col.saturating_sub(1)).map(|(b, _)| b).unwrap_or(0);
+            let c = l
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map(|(b, _)| b)
+                .unwrap_or(0);
             return offset + c;
         }
         offset += l.len();

@@ -8,33 +8,52 @@ use crate::diag::Diagnostic;
 /// (file type, schema text)
 pub const SCHEMAS: &[(&str, &str)] = &[
     ("site", include_str!("../../docs/schema/site.schema.json")),
-    ("programme", include_str!("../../docs/schema/programme.schema.json")),
+    (
+        "programme",
+        include_str!("../../docs/schema/programme.schema.json"),
+    ),
     ("area", include_str!("../../docs/schema/area.schema.json")),
-    ("ambition", include_str!("../../docs/schema/ambition.schema.json")),
-    ("strategy", include_str!("../../docs/schema/strategy.schema.json")),
-    ("indicator", include_str!("../../docs/schema/indicator.schema.json")),
-    ("action", include_str!("../../docs/schema/action.schema.json")),
+    (
+        "ambition",
+        include_str!("../../docs/schema/ambition.schema.json"),
+    ),
+    (
+        "strategy",
+        include_str!("../../docs/schema/strategy.schema.json"),
+    ),
+    (
+        "indicator",
+        include_str!("../../docs/schema/indicator.schema.json"),
+    ),
+    (
+        "action",
+        include_str!("../../docs/schema/action.schema.json"),
+    ),
 ];
 
 pub fn run(kind: Option<&str>, out: Option<&Path>) -> Result<(), Diagnostic> {
     if let Some(dir) = out {
-        std::fs::create_dir_all(dir).map_err(|e| Diagnostic::io(Some(dir), format!("cannot create folder: {e}")))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Diagnostic::io(Some(dir), format!("cannot create folder: {e}")))?;
         for (name, text) in SCHEMAS {
             let path = dir.join(format!("{name}.schema.json"));
-            std::fs::write(&path, text).map_err(|e| Diagnostic::io(Some(&path), format!("cannot write: {e}")))?;
+            std::fs::write(&path, text)
+                .map_err(|e| Diagnostic::io(Some(&path), format!("cannot write: {e}")))?;
         }
         eprintln!("wrote {} schemas to {}", SCHEMAS.len(), dir.display());
         return Ok(());
     }
     let names: Vec<&str> = SCHEMAS.iter().map(|(n, _)| *n).collect();
     let Some(kind) = kind else {
-        return Err(Diagnostic::io(None, "name a file type, or pass --out DIR").with_help(format!("file types: {}", names.join(", "))));
+        return Err(Diagnostic::io(None, "name a file type, or pass --out DIR")
+            .with_help(format!("file types: {}", names.join(", "))));
     };
     match SCHEMAS.iter().find(|(n, _)| *n == kind) {
         Some((_, text)) => {
             println!("{text}");
             Ok(())
         }
-        None => Err(Diagnostic::io(None, format!("unknown file type `{kind}`")).with_help(format!("file types: {}", names.join(", ")))),
+        None => Err(Diagnostic::io(None, format!("unknown file type `{kind}`"))
+            .with_help(format!("file types: {}", names.join(", ")))),
     }
 }

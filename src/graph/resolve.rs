@@ -10,6 +10,8 @@ use crate::model::{Entity, EntityKind, Fields, Ref};
 use crate::parse::Parsed;
 
 struct Index<'a> {
+    /// Files that exist but did not parse: (place, id).
+    unreadable: &'a [(String, String)],
     /// place id -> (entity id -> (place idx, entity idx)) over ALL entities, drafts included.
     places: HashMap<&'a str, (usize, HashMap<&'a str, usize>)>,
     all: Vec<(&'a str, Vec<&'a Entity>, bool)>,
@@ -17,7 +19,11 @@ struct Index<'a> {
 
 pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut index = Index { places: HashMap::new(), all: Vec::new() };
+    let mut index = Index {
+        unreadable: &parsed.unreadable,
+        places: HashMap::new(),
+        all: Vec::new(),
+    };
     for (pi, p) in parsed.places.iter().enumerate() {
         let draft_place = p.programme.as_ref().is_some_and(|e| e.common.draft);
         let mut ids: HashMap<&str, usize> = HashMap::new();
@@ -26,9 +32,16 @@ pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diag
             if let Some(&first) = ids.get(e.common.id.as_str()) {
                 let other = &entities[first];
                 diags.push(
-                    Diagnostic::error(&e.common.display_path, crate::diag::Pos::new(1, 1), format!("id `{}` is used twice in place `{}`", e.common.id, p.id))
-                        .with_help(format!("{} already uses it; ids are unique within a place across all kinds", other.common.source))
-                        .with_help("rename one of the files"),
+                    Diagnostic::error(
+                        &e.common.display_path,
+                        crate::diag::Pos::new(1, 1),
+                        format!("id `{}` is used twice in place `{}`", e.common.id, p.id),
+                    )
+                    .with_help(format!(
+                        "{} already uses it; ids are unique within a place across all kinds",
+                        other.common.source
+                    ))
+                    .with_help("rename one of the files"),
                 );
             } else {
                 ids.insert(e.common.id.as_str(), ei);
@@ -42,7 +55,9 @@ pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diag
     for (pi, (place_id, entities, _)) in index.all.iter().enumerate() {
         let has_areas = entities.iter().any(|e| e.kind == EntityKind::Area);
         for e in entities {
-            let check = |r: &Ref, want: &[EntityKind], d: &mut Vec<Diagnostic>| check_ref(&index, pi, place_id, e, r, want, d);
+            let check = |r: &Ref, want: &[EntityKind], d: &mut Vec<Diagnostic>| {
+                check_ref(&index, pi, place_id, e, r, want, d)
+            };
             match &e.fields {
                 Fields::Ambition { area } => match area {
                     Some(a) => {
@@ -70,7 +85,7 @@ pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diag
                             let strat = index.all[st.0].1[st.1];
                             if let Fields::Strategy { ambition } = &strat.fields {
                                 let owner = lookup(&index, st.0, ambition);
-                                if owner != Some(amb) {
+                                if owner.is_some() && owner != Some(amb) {
                                     let amb_e = index.all[amb.0].1[amb.1];
                                     diags.push(
                                         Diagnostic::error(&e.common.display_path, s.pos, format!("strategy `{}` belongs to ambition `{}`, not to `{}`", s.raw, ambition.raw, a.ambition.raw))
@@ -108,7 +123,11 @@ pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diag
 }
 
 fn ids_of(entities: &[&Entity], kind: EntityKind) -> String {
-    let v: Vec<&str> = entities.iter().filter(|e| e.kind == kind).map(|e| e.common.id.as_str()).collect();
+    let v: Vec<&str> = entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.common.id.as_str())
+        .collect();
     if v.is_empty() {
         "none".into()
     } else {
@@ -122,7 +141,11 @@ fn strategies_of(index: &Index, amb: (usize, usize)) -> String {
         for e in ents {
             if let Fields::Strategy { ambition } = &e.fields {
                 if lookup(index, pi, ambition) == Some(amb) {
-                    out.push(if pi == amb.0 { e.common.id.clone() } else { format!("{pid}/{}", e.common.id) });
+                    out.push(if pi == amb.0 {
+                        e.common.id.clone()
+                    } else {
+                        format!("{pid}/{}", e.common.id)
+                    });
                 }
             }
         }
@@ -139,7 +162,9 @@ fn refs_of(e: &Entity) -> Vec<&Ref> {
         Fields::Ambition { area } => area.iter().collect(),
         Fields::Strategy { ambition } => vec![ambition],
         Fields::Indicator(i) => i.measures.iter().collect(),
-        Fields::Action(a) => std::iter::once(&a.ambition).chain(a.strategy.iter()).collect(),
+        Fields::Action(a) => std::iter::once(&a.ambition)
+            .chain(a.strategy.iter())
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -164,11 +189,18 @@ fn check_ref(
 ) -> Option<(usize, usize)> {
     let want_names: Vec<&str> = want.iter().map(|k| k.name()).collect();
     let want_text = want_names.join(" or ");
+    let want_plural = want
+        .iter()
+        .map(|k| plural(*k))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let published = !e.common.draft;
     let path = &e.common.display_path;
     if let Some(p) = &r.place {
         if !index.places.contains_key(p.as_str()) {
             let places: Vec<&str> = index.places.keys().copied().collect();
-            let mut d = Diagnostic::error(path, r.pos, format!("unknown place `{p}` in `{}`", r.raw));
+            let mut d =
+                Diagnostic::error(path, r.pos, format!("unknown place `{p}` in `{}`", r.raw));
             if let Some(s) = closest(p, places.iter().copied(), 1).first() {
                 d = d.with_help(format!("did you mean `{s}/{}`?", r.id));
             }
@@ -185,28 +217,79 @@ fn check_ref(
             if want.contains(&t.kind) {
                 return Some((tp, te));
             }
-            let article = if want_names[0].starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-            let mut d = Diagnostic::error(path, r.pos, format!("`{}` is {} {}, not {article} {want_text}", r.raw, kind_article(t.kind), t.kind.name()));
+            let article = if want_names[0].starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            let mut d = Diagnostic::error(
+                path,
+                r.pos,
+                format!(
+                    "`{}` is {} {}, not {article} {want_text}",
+                    r.raw,
+                    kind_article(t.kind),
+                    t.kind.name()
+                ),
+            );
             if e.kind == EntityKind::Indicator && t.kind == EntityKind::Action {
                 d = d.with_help("an indicator measures ambitions or strategies; list the ambition the action serves instead");
             }
-            let cands = candidates(index, tp, want);
-            diags.push(d.with_help(format!("{}s in `{target_place}`: {}", want_text, list_or_none(&cands))));
+            let cands = candidates(index, tp, want, published);
+            diags.push(d.with_help(format!(
+                "{want_plural} in `{target_place}`: {}",
+                list_or_none(&cands)
+            )));
             None
         }
         None => {
             let tp = index.places.get(target_place).map(|p| p.0).unwrap_or(pi);
-            let cands = candidates(index, tp, want);
+            if index
+                .unreadable
+                .iter()
+                .any(|(p, i)| p == target_place && *i == r.id)
+            {
+                // The target exists but has its own error, reported on its own file.
+                return None;
+            }
+            let cands = candidates(index, tp, want, published);
             let near = closest(&r.id, cands.iter().map(String::as_str), 3);
-            let mut d = Diagnostic::error(path, r.pos, format!("no {want_text} `{}` in place `{target_place}`", r.id));
+            let mut d = Diagnostic::error(
+                path,
+                r.pos,
+                format!("no {want_text} `{}` in place `{target_place}`", r.id),
+            );
             d = match near.first() {
                 Some(best) => {
-                    let q = r.place.as_ref().map(|p| format!("{p}/")).unwrap_or_default();
+                    let q = r
+                        .place
+                        .as_ref()
+                        .map(|p| format!("{p}/"))
+                        .unwrap_or_default();
                     d.with_help(format!("did you mean `{q}{best}`?"))
                         .with_help(format!("closest: {}", near.join(", ")))
                 }
-                None => d.with_help(format!("{}s in `{target_place}`: {}", want_text, list_or_none(&cands))),
+                None => d.with_help(format!(
+                    "{want_plural} in `{target_place}`: {}",
+                    list_or_none(&cands)
+                )),
             };
+            if r.place.is_none() {
+                for (other, (_, ents, _)) in index.all.iter().enumerate() {
+                    if other != pi
+                        && ents.iter().any(|x| {
+                            x.common.id == r.id
+                                && want.contains(&x.kind)
+                                && (!published || !x.common.draft)
+                        })
+                    {
+                        d = d.with_help(format!(
+                            "`{}` exists in place `{}`: write `{}/{}`",
+                            r.id, index.all[other].0, index.all[other].0, r.id
+                        ));
+                    }
+                }
+            }
             if r.place.is_none() {
                 d = d.with_help("to point at another place, write `place/id`");
             }
@@ -218,13 +301,31 @@ fn check_ref(
 
 fn kind_article(k: EntityKind) -> &'static str {
     match k {
-        EntityKind::Ambition | EntityKind::Area | EntityKind::Action | EntityKind::Indicator => "an",
+        EntityKind::Ambition | EntityKind::Area | EntityKind::Action | EntityKind::Indicator => {
+            "an"
+        }
         _ => "a",
     }
 }
 
-fn candidates(index: &Index, tp: usize, want: &[EntityKind]) -> Vec<String> {
-    index.all[tp].1.iter().filter(|e| want.contains(&e.kind)).map(|e| e.common.id.clone()).collect()
+fn candidates(index: &Index, tp: usize, want: &[EntityKind], published_only: bool) -> Vec<String> {
+    index.all[tp]
+        .1
+        .iter()
+        .filter(|e| want.contains(&e.kind) && !(published_only && e.common.draft))
+        .map(|e| e.common.id.clone())
+        .collect()
+}
+
+fn plural(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Strategy => "strategies",
+        EntityKind::Area => "areas",
+        EntityKind::Ambition => "ambitions",
+        EntityKind::Indicator => "indicators",
+        EntityKind::Action => "actions",
+        EntityKind::Programme => "programmes",
+    }
 }
 
 fn list_or_none(v: &[String]) -> String {
@@ -243,44 +344,87 @@ fn assemble(parsed: Parsed, today: (i32, u8, u8)) -> Graph {
     let mut places: Vec<Place> = Vec::new();
     let mut place_pos: HashMap<String, u32> = HashMap::new();
     for p in parsed.places {
-        let Some(programme) = p.programme else { continue };
+        let Some(programme) = p.programme else {
+            continue;
+        };
         if programme.common.draft {
             continue;
         }
-        let lang = programme.programme().and_then(|pr| pr.language).or(parsed.site.language).unwrap_or(crate::model::Lang::Sv);
-        let mut entities: Vec<Entity> = p.entities.into_iter().filter(|e| !e.common.draft).collect();
+        let lang = programme
+            .programme()
+            .and_then(|pr| pr.language)
+            .or(parsed.site.language)
+            .unwrap_or(crate::model::Lang::Sv);
+        let mut entities: Vec<Entity> =
+            p.entities.into_iter().filter(|e| !e.common.draft).collect();
         entities.sort_by(|a, b| {
-            (a.kind, &a.common.order, &a.common.title, &a.common.id).cmp(&(b.kind, &b.common.order, &b.common.title, &b.common.id))
+            (a.kind, &a.common.order, &a.common.title, &a.common.id).cmp(&(
+                b.kind,
+                &b.common.order,
+                &b.common.title,
+                &b.common.id,
+            ))
         });
-        let by_id = entities.iter().enumerate().map(|(i, e)| (e.common.id.clone(), i as u32)).collect();
+        let by_id = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.common.id.clone(), i as u32))
+            .collect();
         place_pos.insert(p.id.clone(), places.len() as u32);
         let n = entities.len();
-        places.push(Place { id: p.id, lang, programme, entities, links: vec![Links::default(); n], files_dir: p.files_dir, by_id });
+        places.push(Place {
+            id: p.id,
+            lang,
+            programme,
+            entities,
+            links: vec![Links::default(); n],
+            files_dir: p.files_dir,
+            by_id,
+        });
     }
     let find = |from: u32, r: &Ref, places: &[Place]| -> Option<NodeId> {
         let pi = match &r.place {
             Some(p) => *place_pos.get(p)?,
             None => from,
         };
-        places[pi as usize].get(&r.id).map(|idx| NodeId { place: pi, idx })
+        places[pi as usize]
+            .get(&r.id)
+            .map(|idx| NodeId { place: pi, idx })
     };
     // Forward links, then back-links, in one pass over all entities.
     let mut back: Vec<(NodeId, NodeId)> = Vec::new();
     for pi in 0..places.len() {
         for ei in 0..places[pi].entities.len() {
-            let me = NodeId { place: pi as u32, idx: ei as u32 };
+            let me = NodeId {
+                place: pi as u32,
+                idx: ei as u32,
+            };
             let mut l = Links::default();
             match &places[pi].entities[ei].fields {
-                Fields::Ambition { area } => l.area = area.as_ref().and_then(|r| find(me.place, r, &places)),
+                Fields::Ambition { area } => {
+                    l.area = area.as_ref().and_then(|r| find(me.place, r, &places))
+                }
                 Fields::Strategy { ambition } => l.ambition = find(me.place, ambition, &places),
-                Fields::Indicator(ind) => l.measures = ind.measures.iter().filter_map(|r| find(me.place, r, &places)).collect(),
+                Fields::Indicator(ind) => {
+                    l.measures = ind
+                        .measures
+                        .iter()
+                        .filter_map(|r| find(me.place, r, &places))
+                        .collect()
+                }
                 Fields::Action(a) => {
                     l.ambition = find(me.place, &a.ambition, &places);
                     l.strategy = a.strategy.as_ref().and_then(|r| find(me.place, r, &places));
                 }
                 _ => {}
             }
-            for target in l.area.iter().chain(l.ambition.iter()).chain(l.strategy.iter()).chain(l.measures.iter()) {
+            for target in l
+                .area
+                .iter()
+                .chain(l.ambition.iter())
+                .chain(l.strategy.iter())
+                .chain(l.measures.iter())
+            {
                 back.push((*target, me));
             }
             places[pi].links[ei] = l;
@@ -299,5 +443,11 @@ fn assemble(parsed: Parsed, today: (i32, u8, u8)) -> Graph {
             _ => {}
         }
     }
-    Graph { site: parsed.site, prefix: parsed.prefix, places, site_files_dir: parsed.files_dir, today }
+    Graph {
+        site: parsed.site,
+        prefix: parsed.prefix,
+        places,
+        site_files_dir: parsed.files_dir,
+        today,
+    }
 }

@@ -16,23 +16,42 @@ pub fn collect(g: &Graph) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (pi, place) in g.places.iter().enumerate() {
         for (ei, e) in place.entities.iter().enumerate() {
-            let n = NodeId { place: pi as u32, idx: ei as u32 };
+            let n = NodeId {
+                place: pi as u32,
+                idx: ei as u32,
+            };
             let path = &e.common.display_path;
             match e.kind {
                 EntityKind::Ambition if g.links(n).actions.is_empty() => out.push(
-                    Diagnostic::warning(path, e.common.key_pos("title"), format!("no action serves ambition `{}`", e.common.id))
-                        .with_help(format!("add an action with `ambition: {}`", e.common.id)),
+                    Diagnostic::warning(
+                        path,
+                        e.common.key_pos("title"),
+                        format!("no action serves ambition `{}`", e.common.id),
+                    )
+                    .with_help(format!("add an action with `ambition: {}`", e.common.id)),
                 ),
-                EntityKind::Indicator if e.indicator().is_some_and(|i| i.values.is_empty()) => out.push(
-                    Diagnostic::warning(path, e.common.key_pos("title"), format!("indicator `{}` has no values", e.common.id))
+                EntityKind::Indicator if e.indicator().is_some_and(|i| i.values.is_empty()) => out
+                    .push(
+                        Diagnostic::warning(
+                            path,
+                            e.common.key_pos("title"),
+                            format!("indicator `{}` has no values", e.common.id),
+                        )
                         .with_help("add `values:` with one `- {year: …, value: …}` line per year"),
-                ),
+                    ),
                 EntityKind::Action => {
                     if let Some(a) = e.action().filter(|a| is_late(a, g.today)) {
                         let due = a.due.map(|d| d.iso()).unwrap_or_default();
                         out.push(
-                            Diagnostic::warning(path, e.common.key_pos("due"), format!("action is past its due date {due} and not done (status `{}`)", a.status.code()))
-                                .with_help("update `status`, or move `due` to the new date"),
+                            Diagnostic::warning(
+                                path,
+                                e.common.key_pos("due"),
+                                format!(
+                                    "action is past its due date {due} and not done (status `{}`)",
+                                    a.status.code()
+                                ),
+                            )
+                            .with_help("update `status`, or move `due` to the new date"),
                         );
                     }
                 }
@@ -50,7 +69,11 @@ pub fn gaps(g: &Graph) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for item in follow_up(g) {
         let e = g.entity(item.node);
-        out.push(Diagnostic::warning(&e.common.display_path, e.common.key_pos(item.key), format!("gap: {}", item.message)));
+        out.push(Diagnostic::warning(
+            &e.common.display_path,
+            e.common.key_pos(item.key),
+            format!("gap: {}", item.message),
+        ));
     }
     out
 }
@@ -71,26 +94,48 @@ pub fn follow_up(g: &Graph) -> Vec<Gap> {
     let (year, _, _) = g.today;
     for (pi, place) in g.places.iter().enumerate() {
         for (ei, e) in place.entities.iter().enumerate() {
-            let node = NodeId { place: pi as u32, idx: ei as u32 };
+            let node = NodeId {
+                place: pi as u32,
+                idx: ei as u32,
+            };
             let id = &e.common.id;
             match e.kind {
-                EntityKind::Ambition | EntityKind::Strategy if g.links(node).actions.is_empty() => out.push(Gap {
-                    node,
-                    code: "no_action",
-                    key: "title",
-                    message: format!("no action serves {} `{id}`", e.kind.name()),
-                }),
+                EntityKind::Ambition | EntityKind::Strategy if g.links(node).actions.is_empty() => {
+                    out.push(Gap {
+                        node,
+                        code: "no_action",
+                        key: "title",
+                        message: format!("no action serves {} `{id}`", e.kind.name()),
+                    })
+                }
                 EntityKind::Indicator => {
                     let ind = e.indicator().expect("indicator");
                     if !ind.values.iter().any(|v| v.year >= i64::from(year) - 2) {
-                        out.push(Gap { node, code: "no_recent_value", key: "values", message: format!("indicator `{id}` has no value from the last two years") });
+                        out.push(Gap {
+                            node,
+                            code: "no_recent_value",
+                            key: "values",
+                            message: format!(
+                                "indicator `{id}` has no value from the last two years"
+                            ),
+                        });
                     }
                     if ind.target.is_none() {
-                        out.push(Gap { node, code: "no_target", key: "title", message: format!("indicator `{id}` has no target") });
+                        out.push(Gap {
+                            node,
+                            code: "no_target",
+                            key: "title",
+                            message: format!("indicator `{id}` has no target"),
+                        });
                     }
                 }
                 EntityKind::Action if e.action().is_some_and(|a| is_late(a, g.today)) => {
-                    out.push(Gap { node, code: "late", key: "due", message: format!("action `{id}` is late") })
+                    out.push(Gap {
+                        node,
+                        code: "late",
+                        key: "due",
+                        message: format!("action `{id}` is late"),
+                    })
                 }
                 _ => {}
             }

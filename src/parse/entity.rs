@@ -8,15 +8,49 @@ use crate::yaml::Value;
 
 const COMMON: &[&str] = &["title", "summary", "order", "tags", "draft", "extra"];
 const PROGRAMME: &[&str] = &[
-    "place", "place_kind", "municipality", "language", "adopted", "period", "review", "partners", "contact", "ideas",
+    "place",
+    "place_kind",
+    "municipality",
+    "language",
+    "adopted",
+    "period",
+    "review",
+    "partners",
+    "contact",
+    "ideas",
 ];
-const INDICATOR: &[&str] = &["measures", "unit", "source", "direction", "target", "values"];
+const INDICATOR: &[&str] = &[
+    "measures",
+    "unit",
+    "source",
+    "direction",
+    "target",
+    "values",
+];
 const ACTION: &[&str] = &[
-    "ambition", "strategy", "status", "effort", "responsible", "funded_by", "due", "listed", "completed", "decided_by",
-    "budget", "origin", "progress",
+    "ambition",
+    "strategy",
+    "status",
+    "effort",
+    "responsible",
+    "funded_by",
+    "due",
+    "listed",
+    "completed",
+    "decided_by",
+    "budget",
+    "origin",
+    "progress",
 ];
 pub const PLACE_KINDS: &[&str] = &["town", "district", "village", "municipality"];
-pub const STATUSES: &[&str] = &["idea", "prioritised", "planned", "ongoing", "done", "cancelled"];
+pub const STATUSES: &[&str] = &[
+    "idea",
+    "prioritised",
+    "planned",
+    "ongoing",
+    "done",
+    "cancelled",
+];
 
 /// All keys allowed in a file of `kind`.
 pub fn allowed_keys(kind: EntityKind) -> Vec<&'static str> {
@@ -42,12 +76,20 @@ pub fn read(kind: EntityKind, r: &mut Reader, id: &str) -> Option<Entity> {
     let fields = match kind {
         EntityKind::Programme => Fields::Programme(Box::new(read_programme(r))),
         EntityKind::Area => Fields::Area,
-        EntityKind::Ambition => Fields::Ambition { area: r.reference("area", false) },
-        EntityKind::Strategy => Fields::Strategy { ambition: r.reference("ambition", true)? },
+        EntityKind::Ambition => Fields::Ambition {
+            area: r.reference("area", false),
+        },
+        EntityKind::Strategy => Fields::Strategy {
+            ambition: r.reference("ambition", true)?,
+        },
         EntityKind::Indicator => Fields::Indicator(Box::new(read_indicator(r))),
         EntityKind::Action => Fields::Action(Box::new(read_action(r)?)),
     };
-    Some(Entity { kind, common: common?, fields })
+    Some(Entity {
+        kind,
+        common: common?,
+        fields,
+    })
 }
 
 fn read_common(r: &mut Reader, id: &str) -> Option<Common> {
@@ -68,18 +110,33 @@ fn read_common(r: &mut Reader, id: &str) -> Option<Common> {
         Some(v @ Value::Mapping(_)) => serde_json::to_value(v).unwrap_or(serde_json::Value::Null),
         Some(_) => {
             let pos = r.doc.key_pos("extra");
-            r.error(pos, "`extra` must be a map of keys").help.push("write `extra:` followed by indented `key: value` lines".into());
+            r.error(pos, "`extra` must be a map of keys")
+                .help
+                .push("write `extra:` followed by indented `key: value` lines".into());
             serde_json::Value::Null
         }
     };
-    Some(Common { id: id.to_string(), title: title?, summary, order, tags, draft, extra, ..Common::default() })
+    Some(Common {
+        id: id.to_string(),
+        title: title?,
+        summary,
+        order,
+        tags,
+        draft,
+        extra,
+        ..Common::default()
+    })
 }
 
 fn read_programme(r: &mut Reader) -> Programme {
     let place = r.text("place", Some("Getinge")).unwrap_or_default();
-    let place_kind = r.choice("place_kind", PLACE_KINDS, true).unwrap_or_default();
+    let place_kind = r
+        .choice("place_kind", PLACE_KINDS, true)
+        .unwrap_or_default();
     let municipality = r.text("municipality", None);
-    let language = r.choice("language", &Lang::ALL, false).and_then(|l| Lang::parse(&l));
+    let language = r
+        .choice("language", &Lang::ALL, false)
+        .and_then(|l| Lang::parse(&l));
     let adopted = r.sub_map("adopted", &["by", "on"]).map(|m| Adopted {
         by: r.sub_text("adopted", m, "by"),
         on: r.sub_text("adopted", m, "on"),
@@ -90,29 +147,53 @@ fn read_programme(r: &mut Reader) -> Programme {
     });
     let review = r.text("review", None);
     let partners = r.text_list("partners");
-    let contact = r.sub_map("contact", &["name", "email", "url"]).map(|m| Contact {
-        name: r.sub_text("contact", m, "name"),
-        email: r.sub_text("contact", m, "email"),
-        url: r.sub_text("contact", m, "url").and_then(|u| safe_url(r, "contact", u)),
-    });
-    let ideas = r.sub_map("ideas", &["url", "email", "text"]).map(|m| Ideas {
-        url: r.sub_text("ideas", m, "url").and_then(|u| safe_url(r, "ideas", u)),
-        email: r.sub_text("ideas", m, "email"),
-        text: r.sub_text("ideas", m, "text"),
-    });
-    Programme { place, place_kind, municipality, language, adopted, period, review, partners, contact, ideas }
+    let contact = r
+        .sub_map("contact", &["name", "email", "url"])
+        .map(|m| Contact {
+            name: r.sub_text("contact", m, "name"),
+            email: r.sub_text("contact", m, "email"),
+            url: r
+                .sub_text("contact", m, "url")
+                .and_then(|u| safe_url(r, "contact", u)),
+        });
+    let ideas = r
+        .sub_map("ideas", &["url", "email", "text"])
+        .map(|m| Ideas {
+            url: r
+                .sub_text("ideas", m, "url")
+                .and_then(|u| safe_url(r, "ideas", u)),
+            email: r.sub_text("ideas", m, "email"),
+            text: r.sub_text("ideas", m, "text"),
+        });
+    Programme {
+        place,
+        place_kind,
+        municipality,
+        language,
+        adopted,
+        period,
+        review,
+        partners,
+        contact,
+        ideas,
+    }
 }
 
 /// Keeps only web and mail links from front matter; anything else is dropped with a warning.
 fn safe_url(r: &mut Reader, key: &str, url: String) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:") {
+    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+    {
         return Some(url.trim().to_string());
     }
     let pos = r.doc.value_pos(key, "url:");
     r.diags.push(
-        crate::diag::Diagnostic::warning(r.path, pos, format!("link in `{key}` dropped: only http(s) and mailto links are published"))
-            .with_help("write a full address starting with https://"),
+        crate::diag::Diagnostic::warning(
+            r.path,
+            pos,
+            format!("link in `{key}` dropped: only http(s) and mailto links are published"),
+        )
+        .with_help("write a full address starting with https://"),
     );
     None
 }
@@ -122,7 +203,10 @@ fn sub_year(r: &mut Reader, key: &str, v: Option<&Value>) -> Option<i64> {
     let n = as_int(v);
     if n.is_none() {
         let pos = r.doc.key_pos(key);
-        r.error(pos, format!("years in `{key}` must be whole numbers such as 2024"));
+        r.error(
+            pos,
+            format!("years in `{key}` must be whole numbers such as 2024"),
+        );
     }
     n
 }
@@ -131,7 +215,8 @@ fn read_indicator(r: &mut Reader) -> Indicator {
     let measures = r.ref_list("measures");
     if measures.is_empty() && r.get("measures").is_none() {
         let d = r.error(Pos::new(1, 1), "missing required key `measures`");
-        d.help.push("add `measures: [<ambition or strategy id>]`: what the indicator follows".into());
+        d.help
+            .push("add `measures: [<ambition or strategy id>]`: what the indicator follows".into());
     } else if measures.is_empty() && !r.diags.iter().any(|d| d.message.contains("measures")) {
         let pos = r.doc.key_pos("measures");
         r.error(pos, "`measures` needs at least one ambition or strategy");
@@ -141,17 +226,31 @@ fn read_indicator(r: &mut Reader) -> Indicator {
     let direction = r.choice("direction", &["up", "down"], false);
     let target = r.sub_map("target", &["value", "year"]).and_then(|m| {
         let value = r.sub_number("target", m, "value", true)?;
-        Some(Target { value, year: sub_year(r, "target", m.get("year")) })
+        Some(Target {
+            value,
+            year: sub_year(r, "target", m.get("year")),
+        })
     });
     let values = read_values(r);
-    Indicator { measures, unit, source, direction, target, values }
+    Indicator {
+        measures,
+        unit,
+        source,
+        direction,
+        target,
+        values,
+    }
 }
 
 fn read_values(r: &mut Reader) -> Vec<crate::model::Value> {
-    let Some(v) = r.get("values") else { return Vec::new() };
+    let Some(v) = r.get("values") else {
+        return Vec::new();
+    };
     let Value::Sequence(items) = v else {
         let pos = r.doc.key_pos("values");
-        r.error(pos, "`values` must be a list").help.push("write `values:` then lines like `  - {year: 2021, value: 48.5}`".into());
+        r.error(pos, "`values` must be a list")
+            .help
+            .push("write `values:` then lines like `  - {year: 2021, value: 48.5}`".into());
         return Vec::new();
     };
     let mut out: Vec<crate::model::Value> = Vec::new();
@@ -173,11 +272,17 @@ fn read_values(r: &mut Reader) -> Vec<crate::model::Value> {
             }
         }
         let year = m.get("year").and_then(as_int);
-        let value = m.get("value").and_then(Value::as_f64).filter(|f| f.is_finite());
+        let value = m
+            .get("value")
+            .and_then(Value::as_f64)
+            .filter(|f| f.is_finite());
         let (Some(year), Some(value)) = (year, value) else {
-            r.error(pos, "each item of `values` needs a whole-number `year` and a numeric `value`")
-                .help
-                .push("for example `- {year: 2021, value: 48.5}`".into());
+            r.error(
+                pos,
+                "each item of `values` needs a whole-number `year` and a numeric `value`",
+            )
+            .help
+            .push("for example `- {year: 2021, value: 48.5}`".into());
             continue;
         };
         let year_pos = match r.doc.value_pos("values", &format!("year: {year}")) {
@@ -185,7 +290,9 @@ fn read_values(r: &mut Reader) -> Vec<crate::model::Value> {
             p => p,
         };
         if out.iter().any(|v| v.year == year) {
-            r.error(year_pos, format!("year {year} appears twice in `values`")).help.push("each year may have one value; merge or remove one".into());
+            r.error(year_pos, format!("year {year} appears twice in `values`"))
+                .help
+                .push("each year may have one value; merge or remove one".into());
             continue;
         }
         let note = m.get("note").and_then(scalar_text);
@@ -209,24 +316,40 @@ fn read_action(r: &mut Reader) -> Option<Action> {
     let decided_by = r.text("decided_by", None);
     let budget = r.sub_map("budget", &["amount", "currency"]).and_then(|m| {
         let amount = r.sub_number("budget", m, "amount", true)?;
-        Some(Budget { amount, currency: r.sub_text("budget", m, "currency") })
+        Some(Budget {
+            amount,
+            currency: r.sub_text("budget", m, "currency"),
+        })
     });
     let origin = r.text("origin", None);
     let progress = r.number("progress");
     if let Some(p) = progress.filter(|p| !(0.0..=100.0).contains(p)) {
         let pos = r.doc.scalar_pos("progress");
-        r.error(pos, format!("`progress` is {p}, but must be between 0 and 100")).help.push("progress is a percentage: 0 to 100".into());
+        r.error(
+            pos,
+            format!("`progress` is {p}, but must be between 0 and 100"),
+        )
+        .help
+        .push("progress is a percentage: 0 to 100".into());
     }
     match (status, r.get("completed").is_some()) {
         (Some(Status::Done), false) => {
             let pos = r.doc.scalar_pos("status");
             let d = r.error(pos, "a done action needs `completed`");
-            d.help.push("add `completed: YYYY-MM-DD`, the date the action was completed".into());
+            d.help
+                .push("add `completed: YYYY-MM-DD`, the date the action was completed".into());
         }
         (Some(s), true) if s != Status::Done => {
             let pos = r.doc.key_pos("completed");
-            let d = r.error(pos, format!("`completed` is only allowed when status is `done` (status is `{}`)", s.code()));
-            d.help.push("remove `completed`, or set `status: done`".into());
+            let d = r.error(
+                pos,
+                format!(
+                    "`completed` is only allowed when status is `done` (status is `{}`)",
+                    s.code()
+                ),
+            );
+            d.help
+                .push("remove `completed`, or set `status: done`".into());
         }
         _ => {}
     }

@@ -17,12 +17,21 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(doc: &'a Doc, path: &'a Path) -> Self {
-        let mut r = Reader { doc, path, diags: Vec::new(), empty: Mapping::new() };
+        let mut r = Reader {
+            doc,
+            path,
+            diags: Vec::new(),
+            empty: Mapping::new(),
+        };
         if !matches!(doc.value, Value::Mapping(_)) {
             let found = type_name(&doc.value);
             r.diags.push(
-                Diagnostic::error(path, Pos::new(2, 1), format!("front matter must be keys and values, found {found}"))
-                    .with_help("write one `key: value` per line, e.g. `title: Ny lekplats`"),
+                Diagnostic::error(
+                    path,
+                    Pos::new(2, 1),
+                    format!("front matter must be keys and values, found {found}"),
+                )
+                .with_help("write one `key: value` per line, e.g. `title: Ny lekplats`"),
             );
         }
         r
@@ -36,7 +45,9 @@ impl<'a> Reader<'a> {
     }
 
     pub fn get(&self, key: &str) -> Option<&'a Value> {
-        let Value::Mapping(m) = &self.doc.value else { return None };
+        let Value::Mapping(m) = &self.doc.value else {
+            return None;
+        };
         m.get(key).filter(|v| !v.is_null())
     }
 
@@ -65,13 +76,16 @@ impl<'a> Reader<'a> {
                 Some(s) => d.help.push(format!("did you mean `{s}`?")),
                 None => d.help.push(format!("allowed keys: {}", allowed.join(", "))),
             }
-            d.help.push("free data for themes goes under `extra:`".into());
+            d.help
+                .push("free data for themes goes under `extra:`".into());
         }
     }
 
     fn missing(&mut self, key: &str, example: &str) {
         let d = self.error(Pos::new(1, 1), format!("missing required key `{key}`"));
-        d.help.push(format!("add a line such as `{key}: {example}` to the front matter"));
+        d.help.push(format!(
+            "add a line such as `{key}: {example}` to the front matter"
+        ));
     }
 
     fn wrong_type(&mut self, key: &str, expected: &str, found: &Value) {
@@ -92,7 +106,9 @@ impl<'a> Reader<'a> {
             Some(v) => match scalar_text(v) {
                 Some(s) if s.trim().is_empty() && required.is_some() => {
                     let pos = self.doc.key_pos(key);
-                    self.error(pos, format!("`{key}` is empty")).help.push("write the text after the colon".into());
+                    self.error(pos, format!("`{key}` is empty"))
+                        .help
+                        .push("write the text after the colon".into());
                     None
                 }
                 Some(s) => Some(s),
@@ -116,7 +132,10 @@ impl<'a> Reader<'a> {
                         None => {
                             let pos = self.doc.item_pos(key, i);
                             let found = type_name(item);
-                            self.error(pos, format!("items of `{key}` must be text, found {found}"));
+                            self.error(
+                                pos,
+                                format!("items of `{key}` must be text, found {found}"),
+                            );
                         }
                     }
                 }
@@ -177,7 +196,8 @@ impl<'a> Reader<'a> {
         if let Some(sug) = suggestion {
             d.help.push(format!("did you mean `{sug}`?"));
         }
-        d.help.push(format!("allowed values: {}", allowed.join(", ")));
+        d.help
+            .push(format!("allowed values: {}", allowed.join(", ")));
         None
     }
 
@@ -197,8 +217,14 @@ impl<'a> Reader<'a> {
                 .enumerate()
                 .filter_map(|(i, item)| match scalar_text(item) {
                     Some(s) => {
-                        let pos = self.doc.value_pos(key, &s);
-                        let pos = if pos == self.doc.key_pos(key) { self.doc.item_pos(key, i) } else { pos };
+                        let nth = items[..i]
+                            .iter()
+                            .filter(|x| scalar_text(x).as_deref() == Some(s.as_str()))
+                            .count();
+                        let pos = self
+                            .doc
+                            .item_token_pos(key, &s, nth)
+                            .unwrap_or_else(|| self.doc.item_pos(key, i));
                         Some((s, pos))
                     }
                     None => {
@@ -231,12 +257,23 @@ impl<'a> Reader<'a> {
         };
         let ok = place.is_none_or(crate::load::is_valid_id) && crate::load::is_valid_id(id);
         if !ok {
-            let slug = raw.split('/').map(crate::load::slugify).collect::<Vec<_>>().join("/");
+            let slug = raw
+                .split('/')
+                .map(crate::load::slugify)
+                .collect::<Vec<_>>()
+                .join("/");
             let d = self.error(pos, format!("`{raw}` in `{key}` is not a valid reference"));
-            d.help.push(format!("a reference is an id (`{slug}`) or `place/id`, using a-z, 0-9 and `-`"));
+            d.help.push(format!(
+                "a reference is an id (`{slug}`) or `place/id`, using a-z, 0-9 and `-`"
+            ));
             return None;
         }
-        Some(Ref { place: place.map(str::to_string), id: id.to_string(), raw: raw.to_string(), pos })
+        Some(Ref {
+            place: place.map(str::to_string),
+            id: id.to_string(),
+            raw: raw.to_string(),
+            pos,
+        })
     }
 
     /// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -249,7 +286,9 @@ impl<'a> Reader<'a> {
                 let pos = self.doc.scalar_pos(key);
                 let shown = text.unwrap_or_else(|| type_name(v).to_string());
                 let d = self.error(pos, format!("`{shown}` is not a valid date for `{key}`"));
-                d.help.push("write a year (`2025`), a month (`\"2025-06\"`) or a day (`2025-06-30`)".into());
+                d.help.push(
+                    "write a year (`2025`), a month (`\"2025-06\"`) or a day (`2025-06-30`)".into(),
+                );
                 None
             }
         }
@@ -259,7 +298,11 @@ impl<'a> Reader<'a> {
     pub fn sub_map(&mut self, key: &str, allowed: &[&str]) -> Option<&'a Mapping> {
         let v = self.get(key)?;
         let Value::Mapping(m) = v else {
-            let example = allowed.iter().map(|k| format!("{k}: …")).collect::<Vec<_>>().join(", ");
+            let example = allowed
+                .iter()
+                .map(|k| format!("{k}: …"))
+                .collect::<Vec<_>>()
+                .join(", ");
             self.wrong_type(key, "a map of keys", v);
             if let Some(d) = self.diags.last_mut() {
                 d.help.push(format!("write it as `{key}: {{{example}}}`"));
@@ -275,7 +318,8 @@ impl<'a> Reader<'a> {
                 if let Some(s) = sug {
                     d.help.push(format!("did you mean `{s}`?"));
                 }
-                d.help.push(format!("`{key}` takes: {}", allowed.join(", ")));
+                d.help
+                    .push(format!("`{key}` takes: {}", allowed.join(", ")));
             }
         }
         Some(m)
@@ -296,20 +340,31 @@ impl<'a> Reader<'a> {
     }
 
     /// Number of a sub-key of a nested map.
-    pub fn sub_number(&mut self, key: &str, map: &Mapping, sub: &str, required: bool) -> Option<f64> {
+    pub fn sub_number(
+        &mut self,
+        key: &str,
+        map: &Mapping,
+        sub: &str,
+        required: bool,
+    ) -> Option<f64> {
         let v = map.get(sub).filter(|v| !v.is_null());
         match v.map(|v| (v, v.as_f64())) {
             Some((_, Some(n))) if n.is_finite() => Some(n),
             Some((v, _)) => {
                 let pos = self.doc.value_pos(key, &format!("{sub}:"));
                 let found = type_name(v);
-                self.error(pos, format!("`{key}.{sub}` must be a number, found {found}"));
+                self.error(
+                    pos,
+                    format!("`{key}.{sub}` must be a number, found {found}"),
+                );
                 None
             }
             None => {
                 if required {
                     let pos = self.doc.key_pos(key);
-                    self.error(pos, format!("`{key}` needs `{sub}`")).help.push(format!("add `{sub}: <number>` to `{key}`"));
+                    self.error(pos, format!("`{key}` needs `{sub}`"))
+                        .help
+                        .push(format!("add `{sub}: <number>` to `{key}`"));
                 }
                 None
             }
@@ -334,7 +389,11 @@ pub fn scalar_text(v: &Value) -> Option<String> {
 
 pub fn as_int(v: &Value) -> Option<i64> {
     match v {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64)),
+        Value::Number(n) => n.as_i64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                .map(|f| f as i64)
+        }),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
@@ -356,7 +415,9 @@ pub fn parse_partial_date(s: &str) -> Option<PartialDate> {
     let day = match parts.get(2) {
         Some(d) if d.len() == 2 => {
             let d: u8 = d.parse().ok()?;
-            (1..=crate::model::days_in_month(year, month?)).contains(&d).then_some(d)?;
+            (1..=crate::model::days_in_month(year, month?))
+                .contains(&d)
+                .then_some(d)?;
             Some(d)
         }
         Some(_) => return None,
@@ -373,7 +434,10 @@ mod tests {
     fn dates() {
         assert_eq!(parse_partial_date("2025").unwrap().iso(), "2025");
         assert_eq!(parse_partial_date("2025-06").unwrap().iso(), "2025-06");
-        assert_eq!(parse_partial_date("2024-02-29").unwrap().iso(), "2024-02-29");
+        assert_eq!(
+            parse_partial_date("2024-02-29").unwrap().iso(),
+            "2024-02-29"
+        );
         assert!(parse_partial_date("2025-02-30").is_none());
         assert!(parse_partial_date("2025-13").is_none());
         assert!(parse_partial_date("25-01-01").is_none());

@@ -36,8 +36,14 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     }
     match fence_open {
         None => Err(missing(path)),
-        Some(_) => Err(Diagnostic::error(path, Pos::new(first_yaml_line(text) - 1, 1), "front matter is not closed")
-            .with_help("end the front matter with a line of three dashes `---`, followed by the Markdown body")),
+        Some(_) => Err(Diagnostic::error(
+            path,
+            Pos::new(first_yaml_line(text) - 1, 1),
+            "front matter is not closed",
+        )
+        .with_help(
+            "end the front matter with a line of three dashes `---`, followed by the Markdown body",
+        )),
     }
 }
 
@@ -71,8 +77,14 @@ mod tests {
 
     #[test]
     fn missing_and_unclosed() {
-        assert!(split("title: A\n", Path::new("x.md")).unwrap_err().message.contains("missing"));
-        assert!(split("---\ntitle: A\n", Path::new("x.md")).unwrap_err().message.contains("not closed"));
+        assert!(split("title: A\n", Path::new("x.md"))
+            .unwrap_err()
+            .message
+            .contains("missing"));
+        assert!(split("---\ntitle: A\n", Path::new("x.md"))
+            .unwrap_err()
+            .message
+            .contains("not closed"));
         assert!(split("", Path::new("x.md")).is_err());
     }
 }

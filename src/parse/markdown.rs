@@ -99,7 +99,11 @@ pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
             Event::FootnoteReference(name) => {
                 let n = footnote_number(&mut footnotes, name);
                 out.push(Event::Html(
-                    format!("<sup><a href=\"#{ID_PREFIX}fn-{}\">{n}</a></sup>", slugify(name)).into(),
+                    format!(
+                        "<sup><a href=\"#{ID_PREFIX}fn-{}\">{n}</a></sup>",
+                        slugify(name)
+                    )
+                    .into(),
                 ));
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
@@ -175,11 +179,30 @@ fn find_end(events: &[Event], start: usize) -> usize {
 
 fn rewrite_link<'a>(e: Event<'a>, ctx: &LinkContext) -> Event<'a> {
     match e {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let dest = resolve_url(&dest_url, ctx);
-            Event::Start(Tag::Link { link_type: if dest.is_empty() { LinkType::Inline } else { link_type }, dest_url: dest.into(), title, id })
+            Event::Start(Tag::Link {
+                link_type: if dest.is_empty() {
+                    LinkType::Inline
+                } else {
+                    link_type
+                },
+                dest_url: dest.into(),
+                title,
+                id,
+            })
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => Event::Start(Tag::Image {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
             link_type,
             dest_url: CowStr::from(resolve_url(&dest_url, ctx)),
             title,
@@ -203,7 +226,10 @@ pub fn resolve_url(url: &str, ctx: &LinkContext) -> String {
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:") {
+    if lower.starts_with("javascript:")
+        || lower.starts_with("vbscript:")
+        || lower.starts_with("data:")
+    {
         return String::new();
     }
     if let Some(frag) = url.strip_prefix('#') {
@@ -219,7 +245,11 @@ pub fn resolve_url(url: &str, ctx: &LinkContext) -> String {
     let joined = match path.strip_prefix('/') {
         Some(abs) => abs.to_string(),
         None => {
-            let dir = ctx.source_rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+            let dir = ctx
+                .source_rel
+                .rsplit_once('/')
+                .map(|(d, _)| d)
+                .unwrap_or("");
             format!("{dir}/{path}")
         }
     };
@@ -248,10 +278,12 @@ pub fn resolve_url(url: &str, ctx: &LinkContext) -> String {
 
 fn has_scheme(url: &str) -> bool {
     match url.find(':') {
-        Some(i) => url[..i]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-            && i > 0,
+        Some(i) => {
+            url[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && i > 0
+        }
         None => false,
     }
 }
@@ -266,34 +298,69 @@ mod tests {
     use super::*;
 
     fn r(md: &str) -> Rendered {
-        render(md, &LinkContext { source_rel: "getinge/actions/x.md", prefix: "/sub/" })
+        render(
+            md,
+            &LinkContext {
+                source_rel: "getinge/actions/x.md",
+                prefix: "/sub/",
+            },
+        )
     }
 
     #[test]
     fn raw_html_is_sanitised_and_js_links_dropped() {
         let out = r("<script>alert(1)</script>\n\n[a](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n[b]( JaVaScRiPt:alert(2))");
         assert!(!out.html.contains("<script"), "{}", out.html);
-        assert!(!out.html.to_lowercase().contains("javascript:"), "{}", out.html);
+        assert!(
+            !out.html.to_lowercase().contains("javascript:"),
+            "{}",
+            out.html
+        );
         assert!(!out.html.contains("onerror"), "{}", out.html);
     }
 
     #[test]
     fn headings_shift_below_the_page_title_and_get_anchors() {
         let out = r("# Bakgrund\n\ntext\n\n## Detaljer\n\n# Bakgrund");
-        assert!(out.html.contains("<h2 id=\"md-bakgrund\">Bakgrund</h2>"), "{}", out.html);
+        assert!(
+            out.html.contains("<h2 id=\"md-bakgrund\">Bakgrund</h2>"),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains("<h3 id=\"md-detaljer\">"), "{}", out.html);
         assert!(out.html.contains("id=\"md-bakgrund-2\""), "{}", out.html);
     }
 
     #[test]
     fn content_links_resolve_to_pages() {
-        let ctx = LinkContext { source_rel: "getinge/actions/x.md", prefix: "/sub/" };
-        assert_eq!(resolve_url("../ambitions/skola.md", &ctx), "/sub/getinge/ambitions/skola/");
-        assert_eq!(resolve_url("../../halmstad/programme.md#mal", &ctx), "/sub/halmstad/#mal");
-        assert_eq!(resolve_url("../files/karta.pdf", &ctx), "/sub/getinge/files/karta.pdf");
-        assert_eq!(resolve_url("/getinge/actions/", &ctx), "/sub/getinge/actions/");
-        assert_eq!(resolve_url("../../../../etc/passwd", &ctx), "/sub/etc/passwd");
-        assert_eq!(resolve_url("https://halmstad.se", &ctx), "https://halmstad.se");
+        let ctx = LinkContext {
+            source_rel: "getinge/actions/x.md",
+            prefix: "/sub/",
+        };
+        assert_eq!(
+            resolve_url("../ambitions/skola.md", &ctx),
+            "/sub/getinge/ambitions/skola/"
+        );
+        assert_eq!(
+            resolve_url("../../halmstad/programme.md#mal", &ctx),
+            "/sub/halmstad/#mal"
+        );
+        assert_eq!(
+            resolve_url("../files/karta.pdf", &ctx),
+            "/sub/getinge/files/karta.pdf"
+        );
+        assert_eq!(
+            resolve_url("/getinge/actions/", &ctx),
+            "/sub/getinge/actions/"
+        );
+        assert_eq!(
+            resolve_url("../../../../etc/passwd", &ctx),
+            "/sub/etc/passwd"
+        );
+        assert_eq!(
+            resolve_url("https://halmstad.se", &ctx),
+            "https://halmstad.se"
+        );
     }
 
     #[test]

@@ -33,10 +33,16 @@ pub struct Parsed {
     pub prefix: String,
     pub places: Vec<ParsedPlace>,
     pub files_dir: Option<std::path::PathBuf>,
+    /// (place id, entity id) of files that exist but could not be read; references
+    /// to them are not reported again.
+    pub unreadable: Vec<(String, String)>,
 }
 
 /// Parses all sources. Returns None when site.yaml cannot be used.
-pub fn parse(sources: &Sources, base_url_override: Option<&str>) -> (Option<Parsed>, Vec<Diagnostic>) {
+pub fn parse(
+    sources: &Sources,
+    base_url_override: Option<&str>,
+) -> (Option<Parsed>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let site = match &sources.site {
         Some(src) => {
@@ -71,10 +77,20 @@ pub fn parse(sources: &Sources, base_url_override: Option<&str>) -> (Option<Pars
     let mut places: Vec<ParsedPlace> = sources
         .places
         .iter()
-        .map(|p| ParsedPlace { id: p.id.clone(), programme: None, entities: Vec::new(), files_dir: p.files_dir.clone() })
+        .map(|p| ParsedPlace {
+            id: p.id.clone(),
+            programme: None,
+            entities: Vec::new(),
+            files_dir: p.files_dir.clone(),
+        })
         .collect();
-    for (i, entity, d) in results {
+    let mut unreadable = Vec::new();
+    for ((i, kind, src), (_, entity, d)) in jobs.iter().zip(results) {
+        let i = *i;
         diags.extend(d);
+        if entity.is_none() {
+            unreadable.push((sources.places[i].id.clone(), entity_id(*kind, &src.rel)));
+        }
         if let Some(e) = entity {
             if e.kind == EntityKind::Programme {
                 places[i].programme = Some(e);
@@ -83,12 +99,22 @@ pub fn parse(sources: &Sources, base_url_override: Option<&str>) -> (Option<Pars
             }
         }
     }
-    let parsed = site.map(|site| Parsed { site, prefix, places, files_dir: sources.files_dir.clone() });
+    let parsed = site.map(|site| Parsed {
+        site,
+        prefix,
+        places,
+        files_dir: sources.files_dir.clone(),
+        unreadable,
+    });
     (parsed, diags)
 }
 
 /// Parses one content file of `kind`.
-pub fn parse_file(kind: EntityKind, src: &SourceFile, prefix: &str) -> (Option<Entity>, Vec<Diagnostic>) {
+pub fn parse_file(
+    kind: EntityKind,
+    src: &SourceFile,
+    prefix: &str,
+) -> (Option<Entity>, Vec<Diagnostic>) {
     let split = match frontmatter::split(&src.text, &src.display) {
         Ok(s) => s,
         Err(d) => return (None, vec![d]),
@@ -110,12 +136,21 @@ pub fn parse_file(kind: EntityKind, src: &SourceFile, prefix: &str) -> (Option<E
     };
     let diags = reader.diags;
     let entity = entity.map(|mut e| {
-        let body = markdown::render(split.body, &markdown::LinkContext { source_rel: &src.rel, prefix });
+        let body = markdown::render(
+            split.body,
+            &markdown::LinkContext {
+                source_rel: &src.rel,
+                prefix,
+            },
+        );
         e.common.body_html = body.html;
         e.common.body_text = body.text;
         e.common.source = src.rel.clone();
         e.common.display_path = src.display.clone();
-        e.common.key_lines = doc.keys().map(|k| (k.to_string(), doc.key_pos(k).line)).collect();
+        e.common.key_lines = doc
+            .keys()
+            .map(|k| (k.to_string(), doc.key_pos(k).line))
+            .collect();
         e
     });
     (entity, diags)
@@ -125,6 +160,11 @@ pub fn parse_file(kind: EntityKind, src: &SourceFile, prefix: &str) -> (Option<E
 fn entity_id(kind: EntityKind, rel: &str) -> String {
     match kind {
         EntityKind::Programme => rel.split('/').next().unwrap_or_default().to_string(),
-        _ => rel.rsplit('/').next().unwrap_or_default().trim_end_matches(".md").to_string(),
+        _ => rel
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".md")
+            .to_string(),
     }
 }

@@ -9,11 +9,23 @@ use crate::model::{Lang, Repository, SiteConfig};
 use crate::parse::fields::{key_text, scalar_text, Reader};
 use crate::yaml::{self, Value};
 
-const KEYS: &[&str] = &["title", "language", "base_url", "description", "theme", "repository", "accessibility", "terms"];
+const KEYS: &[&str] = &[
+    "title",
+    "language",
+    "base_url",
+    "description",
+    "theme",
+    "repository",
+    "accessibility",
+    "terms",
+];
 const TERM_KINDS: &[&str] = &["area", "ambition", "strategy", "indicator", "action"];
 
 /// Parses site.yaml; `base_url` may be overridden from the command line.
-pub fn parse(src: &SourceFile, base_url_override: Option<&str>) -> (Option<SiteConfig>, Vec<Diagnostic>) {
+pub fn parse(
+    src: &SourceFile,
+    base_url_override: Option<&str>,
+) -> (Option<SiteConfig>, Vec<Diagnostic>) {
     let doc = match yaml::parse_file(&src.text) {
         Ok(d) => d,
         Err(e) => {
@@ -25,7 +37,9 @@ pub fn parse(src: &SourceFile, base_url_override: Option<&str>) -> (Option<SiteC
     let mut r = Reader::new(&doc, &src.display);
     r.check_keys(KEYS, "site.yaml");
     let title = r.text("title", Some("Utvecklingsprogram i …"));
-    let language = r.choice("language", &Lang::ALL, true).and_then(|l| Lang::parse(&l));
+    let language = r
+        .choice("language", &Lang::ALL, true)
+        .and_then(|l| Lang::parse(&l));
     let base_url = match base_url_override {
         Some(b) => Some(b.to_string()),
         None => r.text("base_url", Some("https://example.org/program/")),
@@ -42,19 +56,31 @@ pub fn parse(src: &SourceFile, base_url_override: Option<&str>) -> (Option<SiteC
     let theme = r.text("theme", None);
     if let Some(t) = theme.as_deref().filter(|t| !crate::load::is_valid_id(t)) {
         let pos = doc.scalar_pos("theme");
-        r.error(pos, format!("`{t}` is not a valid theme name")).help.push("name a folder in themes/ beside the content folder, using a-z, 0-9 and `-`".into());
+        r.error(pos, format!("`{t}` is not a valid theme name"))
+            .help
+            .push(
+                "name a folder in themes/ beside the content folder, using a-z, 0-9 and `-`".into(),
+            );
     }
-    let repository = r.sub_map("repository", &["url", "branch", "content_dir"]).and_then(|m| {
-        let url = r.sub_text("repository", m, "url");
-        if url.is_none() {
-            r.error(doc.key_pos("repository"), "`repository` needs `url`");
-        }
-        Some(Repository {
-            url: url?.trim_end_matches('/').to_string(),
-            branch: r.sub_text("repository", m, "branch").unwrap_or_else(|| "main".into()),
-            content_dir: r.sub_text("repository", m, "content_dir").unwrap_or_else(|| "content".into()).trim_matches('/').to_string(),
-        })
-    });
+    let repository = r
+        .sub_map("repository", &["url", "branch", "content_dir"])
+        .and_then(|m| {
+            let url = r.sub_text("repository", m, "url");
+            if url.is_none() {
+                r.error(doc.key_pos("repository"), "`repository` needs `url`");
+            }
+            Some(Repository {
+                url: url?.trim_end_matches('/').to_string(),
+                branch: r
+                    .sub_text("repository", m, "branch")
+                    .unwrap_or_else(|| "main".into()),
+                content_dir: r
+                    .sub_text("repository", m, "content_dir")
+                    .unwrap_or_else(|| "content".into())
+                    .trim_matches('/')
+                    .to_string(),
+            })
+        });
     let (mut accessibility_contact, mut accessibility_reviewed) = (None, None);
     if let Some(m) = r.sub_map("accessibility", &["contact", "reviewed"]) {
         accessibility_contact = r.sub_text("accessibility", m, "contact");
@@ -62,7 +88,9 @@ pub fn parse(src: &SourceFile, base_url_override: Option<&str>) -> (Option<SiteC
     }
     let terms = read_terms(&mut r);
     let mut diags = r.diags;
-    let (Some(title), Some(base_url)) = (title, base_url) else { return (None, diags) };
+    let (Some(title), Some(base_url)) = (title, base_url) else {
+        return (None, diags);
+    };
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
@@ -86,7 +114,10 @@ fn read_terms(r: &mut Reader) -> BTreeMap<String, BTreeMap<String, [String; 2]>>
     let Some(Value::Mapping(langs)) = r.get("terms") else {
         if let Some(v) = r.get("terms") {
             let found = yaml::type_name(v);
-            r.error(r.doc.key_pos("terms"), format!("`terms` must be a map of languages, found {found}"));
+            r.error(
+                r.doc.key_pos("terms"),
+                format!("`terms` must be a map of languages, found {found}"),
+            );
         }
         return out;
     };
@@ -94,7 +125,9 @@ fn read_terms(r: &mut Reader) -> BTreeMap<String, BTreeMap<String, [String; 2]>>
         let lang = key_text(lang);
         let pos = r.doc.value_pos("terms", &format!("{lang}:"));
         if Lang::parse(&lang).is_none() {
-            r.error(pos, format!("unknown language `{lang}` in `terms`")).help.push("use sv, en or nl".into());
+            r.error(pos, format!("unknown language `{lang}` in `terms`"))
+                .help
+                .push("use sv, en or nl".into());
             continue;
         }
         let Value::Mapping(kinds) = kinds else {
@@ -115,15 +148,20 @@ fn read_terms(r: &mut Reader) -> BTreeMap<String, BTreeMap<String, [String; 2]>>
                 continue;
             }
             match words {
-                Value::Sequence(w) if w.len() == 2 && w.iter().all(|x| scalar_text(x).is_some()) => {
+                Value::Sequence(w)
+                    if w.len() == 2 && w.iter().all(|x| scalar_text(x).is_some()) =>
+                {
                     let s = scalar_text(&w[0]).unwrap_or_default();
                     let p = scalar_text(&w[1]).unwrap_or_default();
                     per.insert(kind, [s, p]);
                 }
                 _ => {
-                    r.error(kpos, format!("`terms.{lang}.{kind}` must be [singular, plural]"))
-                        .help
-                        .push("for example `action: [inspanning, inspanningen]`".into());
+                    r.error(
+                        kpos,
+                        format!("`terms.{lang}.{kind}` must be [singular, plural]"),
+                    )
+                    .help
+                    .push("for example `action: [inspanning, inspanningen]`".into());
                 }
             }
         }
@@ -135,7 +173,10 @@ fn read_terms(r: &mut Reader) -> BTreeMap<String, BTreeMap<String, [String; 2]>>
 /// The path of a base URL, always starting and ending with `/`; None when it is not a URL.
 pub fn base_path(base_url: &str) -> Option<String> {
     let b = base_url.trim();
-    let rest = if let Some(r) = b.strip_prefix("https://").or_else(|| b.strip_prefix("http://")) {
+    let rest = if let Some(r) = b
+        .strip_prefix("https://")
+        .or_else(|| b.strip_prefix("http://"))
+    {
         match r.find('/') {
             Some(i) => &r[i..],
             None if !r.is_empty() => "/",
@@ -166,9 +207,15 @@ mod tests {
 
     #[test]
     fn base_paths() {
-        assert_eq!(base_path("https://example.org/program").as_deref(), Some("/program/"));
+        assert_eq!(
+            base_path("https://example.org/program").as_deref(),
+            Some("/program/")
+        );
         assert_eq!(base_path("https://example.org").as_deref(), Some("/"));
-        assert_eq!(base_path("http://127.0.0.1:8080/a/b/").as_deref(), Some("/a/b/"));
+        assert_eq!(
+            base_path("http://127.0.0.1:8080/a/b/").as_deref(),
+            Some("/a/b/")
+        );
         assert_eq!(base_path("/sub/").as_deref(), Some("/sub/"));
         assert_eq!(base_path("example.org"), None);
         assert_eq!(base_path("https://x/\"><script>"), None);

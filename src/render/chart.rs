@@ -24,20 +24,35 @@ pub fn summary_text(s: &Strings, i: &Indicator) -> String {
     let unit = i.unit.as_deref();
     let mut parts = Vec::new();
     match i.values.last() {
-        Some(last) => parts.push(s.fmt("summary_value", &[("value", &with_unit(s, last.value, unit)), ("year", &last.year.to_string())])),
+        Some(last) => parts.push(s.fmt(
+            "summary_value",
+            &[
+                ("value", &with_unit(s, last.value, unit)),
+                ("year", &last.year.to_string()),
+            ],
+        )),
         None => parts.push(s.get("no_values").trim_end_matches('.').to_string()),
     }
     if let Some(t) = &i.target {
         let value = with_unit(s, t.value, unit);
         parts.push(match t.year {
-            Some(y) => s.fmt("target_text", &[("value", &value), ("year", &y.to_string())]),
+            Some(y) => s.fmt(
+                "target_text",
+                &[("value", &value), ("year", &y.to_string())],
+            ),
             None => format!("{} {value}", s.get("target").to_lowercase()),
         });
     }
     if i.values.len() >= 2 {
         let a = i.values[i.values.len() - 2].value;
         let b = i.values[i.values.len() - 1].value;
-        let key = if b > a { "trend_up" } else if b < a { "trend_down" } else { "trend_flat" };
+        let key = if b > a {
+            "trend_up"
+        } else if b < a {
+            "trend_down"
+        } else {
+            "trend_flat"
+        };
         parts.push(s.get(key));
     }
     parts.join(", ")
@@ -53,7 +68,10 @@ pub fn indicator_facts(s: &Strings, i: &Indicator) -> Vec<Fact> {
         f.push(Fact::text(s.get("source"), src.clone()));
     }
     if let Some(d) = &i.direction {
-        f.push(Fact::text(s.get("direction"), s.get(&format!("direction_{d}"))));
+        f.push(Fact::text(
+            s.get("direction"),
+            s.get(&format!("direction_{d}")),
+        ));
     }
     if let Some(t) = &i.target {
         let mut v = with_unit(s, t.value, i.unit.as_deref());
@@ -78,7 +96,15 @@ fn nice_step(span: f64) -> f64 {
     let raw = span / 4.0;
     let mag = 10f64.powf(raw.log10().floor());
     let norm = raw / mag;
-    let nice = if norm <= 1.0 { 1.0 } else if norm <= 2.0 { 2.0 } else if norm <= 5.0 { 5.0 } else { 10.0 };
+    let nice = if norm <= 1.0 {
+        1.0
+    } else if norm <= 2.0 {
+        2.0
+    } else if norm <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
     nice * mag
 }
 
@@ -106,7 +132,14 @@ pub fn svg(s: &Strings, i: &Indicator, title: &str) -> Option<String> {
     }
     let (y0, y1) = (*years.iter().min()?, *years.iter().max()?);
     let span_x = (y1 - y0).max(1) as f64;
-    let px = |year: i64| left + (year - y0) as f64 / span_x * (w - left - right) + if y1 == y0 { (w - left - right) / 2.0 } else { 0.0 };
+    let px = |year: i64| {
+        left + (year - y0) as f64 / span_x * (w - left - right)
+            + if y1 == y0 {
+                (w - left - right) / 2.0
+            } else {
+                0.0
+            }
+    };
     let py = |v: f64| top + (hi - v) / (hi - lo) * (h - top - bottom);
     let desc = summary_text(s, i);
     let mut o = String::new();
@@ -125,21 +158,43 @@ pub fn svg(s: &Strings, i: &Indicator, title: &str) -> Option<String> {
     let label_every = ((y1 - y0) / 8 + 1).max(1);
     for year in y0..=y1 {
         if (year - y0) % label_every == 0 || year == y1 {
-            let _ = write!(o, "<text class=\"axis\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{year}</text>", px(year), h - 12.0);
+            let _ = write!(
+                o,
+                "<text class=\"axis\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{year}</text>",
+                px(year),
+                h - 12.0
+            );
         }
     }
     if let Some(t) = &i.target {
         let y = py(t.value);
-        let label = xml_escape(&format!("{} {}", s.get("target"), with_unit(s, t.value, i.unit.as_deref())));
+        let label = xml_escape(&format!(
+            "{} {}",
+            s.get("target"),
+            with_unit(s, t.value, i.unit.as_deref())
+        ));
         let _ = write!(o, "<line class=\"target\" x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text class=\"target-label\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>", w - right, w - right, y - 6.0);
         if let Some(ty) = t.year {
             let _ = write!(o, "<rect class=\"target-mark\" x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" transform=\"rotate(45 {:.1} {:.1})\"/>", px(ty) - 5.0, y - 5.0, px(ty), y);
         }
     }
-    let points: Vec<String> = i.values.iter().map(|v| format!("{:.1},{:.1}", px(v.year), py(v.value))).collect();
-    let _ = write!(o, "<polyline class=\"line\" points=\"{}\"/>", points.join(" "));
+    let points: Vec<String> = i
+        .values
+        .iter()
+        .map(|v| format!("{:.1},{:.1}", px(v.year), py(v.value)))
+        .collect();
+    let _ = write!(
+        o,
+        "<polyline class=\"line\" points=\"{}\"/>",
+        points.join(" ")
+    );
     for v in &i.values {
-        let _ = write!(o, "<circle class=\"point\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4.5\"/>", px(v.year), py(v.value));
+        let _ = write!(
+            o,
+            "<circle class=\"point\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4.5\"/>",
+            px(v.year),
+            py(v.value)
+        );
     }
     o.push_str("</svg>");
     Some(o)

@@ -54,23 +54,56 @@ pub struct IndicatorRow {
 }
 
 pub const ACTION_COLUMNS: &[(&str, &str)] = &[
-    ("place", "place id"), ("id", "action id"), ("title", "title"), ("summary", "one-sentence summary"),
-    ("ambition", "ambition served, as place/id"), ("strategy", "strategy, as place/id (may be empty)"),
-    ("status", "idea, prioritised, planned, ongoing, done or cancelled"), ("late", "true when past due and not done or cancelled"),
-    ("effort", "type of effort"), ("responsible", "who carries it out (several separated by ; )"), ("funded_by", "who pays (; separated)"),
-    ("due", "due: YYYY, YYYY-MM or YYYY-MM-DD"), ("listed", "year put on the action list"), ("completed", "date completed"),
-    ("decided_by", "deciding body"), ("budget_amount", "budget amount"), ("budget_currency", "budget currency"),
-    ("origin", "where the idea came from"), ("progress", "0-100"), ("tags", "tags (; separated)"), ("url", "page of the action"),
+    ("place", "place id"),
+    ("id", "action id"),
+    ("title", "title"),
+    ("summary", "one-sentence summary"),
+    ("ambition", "ambition served, as place/id"),
+    ("strategy", "strategy, as place/id (may be empty)"),
+    (
+        "status",
+        "idea, prioritised, planned, ongoing, done or cancelled",
+    ),
+    ("late", "true when past due and not done or cancelled"),
+    ("effort", "type of effort"),
+    (
+        "responsible",
+        "who carries it out (several separated by ; )",
+    ),
+    ("funded_by", "who pays (; separated)"),
+    ("due", "due: YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("listed", "year put on the action list"),
+    ("completed", "date completed"),
+    ("decided_by", "deciding body"),
+    ("budget_amount", "budget amount"),
+    ("budget_currency", "budget currency"),
+    ("origin", "where the idea came from"),
+    ("progress", "0-100"),
+    ("tags", "tags (; separated)"),
+    ("url", "page of the action"),
 ];
 
 pub const INDICATOR_COLUMNS: &[(&str, &str)] = &[
-    ("place", "place id"), ("id", "indicator id"), ("title", "title"), ("measures", "ambitions or strategies measured (; separated, place/id)"),
-    ("unit", "unit"), ("direction", "up or down: which way is better"), ("target_value", "target value"), ("target_year", "target year"),
-    ("year", "year of the value"), ("value", "value"), ("note", "note on the value"), ("url", "page of the indicator"),
+    ("place", "place id"),
+    ("id", "indicator id"),
+    ("title", "title"),
+    (
+        "measures",
+        "ambitions or strategies measured (; separated, place/id)",
+    ),
+    ("unit", "unit"),
+    ("direction", "up or down: which way is better"),
+    ("target_value", "target value"),
+    ("target_year", "target year"),
+    ("year", "year of the value"),
+    ("value", "value"),
+    ("note", "note on the value"),
+    ("url", "page of the indicator"),
 ];
 
 fn qualified(r: &Renderer, n: Option<NodeId>) -> String {
-    n.map(|n| format!("{}/{}", r.g.place(n).id, r.g.entity(n).common.id)).unwrap_or_default()
+    n.map(|n| format!("{}/{}", r.g.place(n).id, r.g.entity(n).common.id))
+        .unwrap_or_default()
 }
 
 /// Writes `<place>/data/` (page, JSON and CSV).
@@ -80,7 +113,10 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let abs = |n: NodeId| super::site_pages::absolute(r, &view::entity_url(g, n));
     let mut actions = Vec::new();
     for i in place.of_kind(EntityKind::Action) {
-        let n = NodeId { place: p as u32, idx: i };
+        let n = NodeId {
+            place: p as u32,
+            idx: i,
+        };
         let e = g.entity(n);
         let Some(a) = e.action() else { continue };
         let l = g.links(n);
@@ -100,8 +136,16 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             listed: a.listed.map(|y| y.to_string()).unwrap_or_default(),
             completed: a.completed.map(|d| d.iso()).unwrap_or_default(),
             decided_by: a.decided_by.clone().unwrap_or_default(),
-            budget_amount: a.budget.as_ref().map(|b| b.amount.to_string()).unwrap_or_default(),
-            budget_currency: a.budget.as_ref().and_then(|b| b.currency.clone()).unwrap_or_default(),
+            budget_amount: a
+                .budget
+                .as_ref()
+                .map(|b| b.amount.to_string())
+                .unwrap_or_default(),
+            budget_currency: a
+                .budget
+                .as_ref()
+                .and_then(|b| b.currency.clone())
+                .unwrap_or_default(),
             origin: a.origin.clone().unwrap_or_default(),
             progress: a.progress.map(|p| p.to_string()).unwrap_or_default(),
             tags: e.common.tags.join("; "),
@@ -111,10 +155,18 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let mut indicators = Vec::new();
     let mut indicator_json = Vec::new();
     for i in place.of_kind(EntityKind::Indicator) {
-        let n = NodeId { place: p as u32, idx: i };
+        let n = NodeId {
+            place: p as u32,
+            idx: i,
+        };
         let e = g.entity(n);
         let Some(ind) = e.indicator() else { continue };
-        let measures: Vec<String> = g.links(n).measures.iter().map(|m| qualified(r, Some(*m))).collect();
+        let measures: Vec<String> = g
+            .links(n)
+            .measures
+            .iter()
+            .map(|m| qualified(r, Some(*m)))
+            .collect();
         indicator_json.push(json!({
             "place": place.id, "id": e.common.id, "title": e.common.title, "measures": measures,
             "unit": ind.unit, "source": ind.source, "direction": ind.direction, "target": ind.target,
@@ -128,8 +180,17 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
                 measures: measures.join("; "),
                 unit: ind.unit.clone().unwrap_or_default(),
                 direction: ind.direction.clone().unwrap_or_default(),
-                target_value: ind.target.as_ref().map(|t| t.value.to_string()).unwrap_or_default(),
-                target_year: ind.target.as_ref().and_then(|t| t.year).map(|y| y.to_string()).unwrap_or_default(),
+                target_value: ind
+                    .target
+                    .as_ref()
+                    .map(|t| t.value.to_string())
+                    .unwrap_or_default(),
+                target_year: ind
+                    .target
+                    .as_ref()
+                    .and_then(|t| t.year)
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
                 year: v.year,
                 value: v.value,
                 note: v.note.clone().unwrap_or_default(),
@@ -139,11 +200,27 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     }
     let dir = format!("{}/data", place.id);
     let to_json = |v: &dyn erased::Ser| v.json();
-    r.out.write(&format!("{dir}/actions.json"), to_json(&actions).as_bytes())?;
-    r.out.write(&format!("{dir}/indicators.json"), serde_json::to_string_pretty(&indicator_json).unwrap_or_default().as_bytes())?;
-    r.out.write(&format!("{dir}/actions.csv"), &csv_bytes(&actions, ACTION_COLUMNS)?)?;
-    r.out.write(&format!("{dir}/indicators.csv"), &csv_bytes(&indicators, INDICATOR_COLUMNS)?)?;
-    let cols = |c: &[(&str, &str)]| c.iter().map(|(n, d)| json!({"name": n, "description": d})).collect::<Vec<_>>();
+    r.out
+        .write(&format!("{dir}/actions.json"), to_json(&actions).as_bytes())?;
+    r.out.write(
+        &format!("{dir}/indicators.json"),
+        serde_json::to_string_pretty(&indicator_json)
+            .unwrap_or_default()
+            .as_bytes(),
+    )?;
+    r.out.write(
+        &format!("{dir}/actions.csv"),
+        &csv_bytes(&actions, ACTION_COLUMNS)?,
+    )?;
+    r.out.write(
+        &format!("{dir}/indicators.csv"),
+        &csv_bytes(&indicators, INDICATOR_COLUMNS)?,
+    )?;
+    let cols = |c: &[(&str, &str)]| {
+        c.iter()
+            .map(|(n, d)| json!({"name": n, "description": d}))
+            .collect::<Vec<_>>()
+    };
     let s = &r.strings[p];
     let title = format!("{} – {}", s.get("open_data"), place_name(g, p));
     let data = json!({
@@ -156,17 +233,29 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         "action_columns": cols(ACTION_COLUMNS),
         "indicator_columns": cols(INDICATOR_COLUMNS),
     });
-    r.page(&dir, "data.html", Some(p), &title, r.crumbs(Some(p)), None, data)
+    r.page(
+        &dir,
+        "data.html",
+        Some(p),
+        &title,
+        r.crumbs(Some(p)),
+        None,
+        data,
+    )
 }
 
 fn csv_bytes<T: Serialize>(rows: &[T], columns: &[(&str, &str)]) -> Result<Vec<u8>, Diagnostic> {
-    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
     let err = |e: csv::Error| Diagnostic::io(None, format!("writing CSV: {e}"));
-    w.write_record(columns.iter().map(|(n, _)| *n)).map_err(err)?;
+    w.write_record(columns.iter().map(|(n, _)| *n))
+        .map_err(err)?;
     for row in rows {
         w.serialize(row).map_err(err)?;
     }
-    w.into_inner().map_err(|e| Diagnostic::io(None, format!("writing CSV: {e}")))
+    w.into_inner()
+        .map_err(|e| Diagnostic::io(None, format!("writing CSV: {e}")))
 }
 
 mod erased {

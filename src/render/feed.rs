@@ -42,14 +42,29 @@ pub fn content_events(r: &Renderer, p: usize) -> Vec<Event> {
     let g = r.g;
     let mut out = Vec::new();
     for i in g.places[p].of_kind(EntityKind::Action) {
-        let n = NodeId { place: p as u32, idx: i };
-        let Some(a) = g.entity(n).action() else { continue };
+        let n = NodeId {
+            place: p as u32,
+            idx: i,
+        };
+        let Some(a) = g.entity(n).action() else {
+            continue;
+        };
         if let Some(y) = a.listed {
-            out.push(Event { node: n, what: "added", date: format!("{y:04}-01-01"), commit_url: None });
+            out.push(Event {
+                node: n,
+                what: "added",
+                date: format!("{y:04}-01-01"),
+                commit_url: None,
+            });
         }
         if let (Status::Done, Some(c)) = (a.status, a.completed) {
             let (y, m, d) = c.first_day();
-            out.push(Event { node: n, what: "completed", date: format!("{y:04}-{m:02}-{d:02}"), commit_url: None });
+            out.push(Event {
+                node: n,
+                what: "completed",
+                date: format!("{y:04}-{m:02}-{d:02}"),
+                commit_url: None,
+            });
         }
     }
     out
@@ -68,7 +83,10 @@ pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagn
     let place = &g.places[p];
     let events = &events[..events.len().min(100)];
     let feed_url = absolute(r, &format!("{}{}/feed.xml", g.prefix, place.id));
-    let updated = events.first().map(|e| e.date.clone()).unwrap_or_else(|| "2000-01-01".into());
+    let updated = events
+        .first()
+        .map(|e| e.date.clone())
+        .unwrap_or_else(|| "2000-01-01".into());
     let mut x = String::new();
     let _ = write!(
         x,

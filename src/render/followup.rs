@@ -32,7 +32,15 @@ pub fn changes_page(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diag
         .collect();
     let title = format!("{} – {}", s.get("changes"), place_name(g, p));
     let data = json!({"events": rows, "since": s.date(&since), "incomplete": r.history_incomplete});
-    r.page(&format!("{}/changes", g.places[p].id), "changes.html", Some(p), &title, r.crumbs(Some(p)), None, data)
+    r.page(
+        &format!("{}/changes", g.places[p].id),
+        "changes.html",
+        Some(p),
+        &title,
+        r.crumbs(Some(p)),
+        None,
+        data,
+    )
 }
 
 /// Writes `<place>/follow-up/`.
@@ -52,5 +60,13 @@ pub fn follow_up_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         })
         .collect();
     let title = format!("{} – {}", s.get("follow_up"), place_name(g, p));
-    r.page(&format!("{}/follow-up", g.places[p].id), "follow-up.html", Some(p), &title, r.crumbs(Some(p)), None, json!({"sections": sections}))
+    r.page(
+        &format!("{}/follow-up", g.places[p].id),
+        "follow-up.html",
+        Some(p),
+        &title,
+        r.crumbs(Some(p)),
+        None,
+        json!({"sections": sections}),
+    )
 }

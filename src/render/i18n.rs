@@ -10,7 +10,14 @@ use crate::diag::Diagnostic;
 use crate::model::{Lang, SiteConfig};
 use crate::render::theme::Theme;
 
-pub const TERM_KINDS: [&str; 6] = ["area", "ambition", "strategy", "indicator", "action", "programme"];
+pub const TERM_KINDS: [&str; 6] = [
+    "area",
+    "ambition",
+    "strategy",
+    "indicator",
+    "action",
+    "programme",
+];
 
 /// The strings of one language, ready for templates.
 #[derive(Debug, Clone)]
@@ -24,9 +31,11 @@ impl Strings {
     /// Loads the strings of `lang` from the theme and applies site terms.
     pub fn load(theme: &Theme, lang: Lang, site: &SiteConfig) -> Result<Strings, Diagnostic> {
         let name = format!("i18n/{}.yaml", lang.code());
-        let text = theme.text(&name).ok_or_else(|| Diagnostic::io(None, format!("theme has no {name}")))?;
-        let raw: BTreeMap<String, serde_yaml_compat::Raw> =
-            crate::yaml::from_str(&text).map_err(|e| Diagnostic::io(None, format!("theme file {name}: {e}")))?;
+        let text = theme
+            .text(&name)
+            .ok_or_else(|| Diagnostic::io(None, format!("theme has no {name}")))?;
+        let raw: BTreeMap<String, serde_yaml_compat::Raw> = crate::yaml::from_str(&text)
+            .map_err(|e| Diagnostic::io(None, format!("theme file {name}: {e}")))?;
         let mut map = BTreeMap::new();
         let mut months = Vec::new();
         for (k, v) in raw {
@@ -43,7 +52,25 @@ impl Strings {
         }
         if let Some(terms) = site.terms.get(lang.code()) {
             for (kind, [s, p]) in terms {
+                let old = (
+                    map.get(kind.as_str()).cloned(),
+                    map.get(&format!("{kind}_plural")).cloned(),
+                );
                 insert_term(&mut map, kind, s, p);
+                // The municipality's word replaces the default one in every UI string.
+                if let (Some(Json::String(os)), Some(Json::String(op))) = old {
+                    let skip: Vec<String> = ["", "_plural", "_cap", "_plural_cap"]
+                        .iter()
+                        .map(|x| format!("{kind}{x}"))
+                        .collect();
+                    for (k, v) in map.iter_mut() {
+                        if let Json::String(text) = v {
+                            if !skip.contains(k) {
+                                *text = replace_word(&replace_word(text, &op, p), &os, s);
+                            }
+                        }
+                    }
+                }
             }
         }
         Ok(Strings { lang, map, months })
@@ -122,7 +149,43 @@ fn insert_term(map: &mut BTreeMap<String, Json>, kind: &str, singular: &str, plu
     map.insert(kind.to_string(), Json::String(singular.to_string()));
     map.insert(format!("{kind}_plural"), Json::String(plural.to_string()));
     map.insert(format!("{kind}_cap"), Json::String(capitalize(singular)));
-    map.insert(format!("{kind}_plural_cap"), Json::String(capitalize(plural)));
+    map.insert(
+        format!("{kind}_plural_cap"),
+        Json::String(capitalize(plural)),
+    );
+}
+
+/// Replaces `from` by `to` where it stands as a whole word, in lower case or capitalised.
+fn replace_word(text: &str, from: &str, to: &str) -> String {
+    if from.is_empty() || from == to {
+        return text.to_string();
+    }
+    let mut out = text.to_string();
+    for (f, t) in [
+        (from.to_string(), to.to_string()),
+        (capitalize(from), capitalize(to)),
+    ] {
+        let mut result = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(&f) {
+            let before = rest[..i].chars().next_back();
+            let after = rest[i + f.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            result.push_str(&rest[..i]);
+            if boundary(before)
+                && boundary(after)
+                && (i > 0 || result.is_empty() || boundary(result.chars().next_back()))
+            {
+                result.push_str(&t);
+            } else {
+                result.push_str(&f);
+            }
+            rest = &rest[i + f.len()..];
+        }
+        result.push_str(rest);
+        out = result;
+    }
+    out
 }
 
 /// First letter in upper case.
@@ -131,6 +194,27 @@ pub fn capitalize(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_word;
+
+    #[test]
+    fn words_are_replaced_whole() {
+        assert_eq!(
+            replace_word("Acties filteren: 3 acties", "acties", "inspanningen"),
+            "Inspanningen filteren: 3 inspanningen"
+        );
+        assert_eq!(
+            replace_word("Actielijst", "actie", "inspanning"),
+            "Actielijst"
+        );
+        assert_eq!(
+            replace_word("Per ambitie", "ambitie", "strategisch doel"),
+            "Per strategisch doel"
+        );
     }
 }
 

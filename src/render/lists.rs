@@ -13,14 +13,25 @@ use crate::graph::{Graph, NodeId};
 use crate::model::{Action, EntityKind, Status};
 use crate::render::i18n::Strings;
 
-const VIEWS: [(&str, &str); 4] = [("", "by_status"), ("by-year", "by_year"), ("by-ambition", "by_ambition"), ("by-responsible", "by_responsible")];
+const VIEWS: [(&str, &str); 4] = [
+    ("", "by_status"),
+    ("by-year", "by_year"),
+    ("by-ambition", "by_ambition"),
+    ("by-responsible", "by_responsible"),
+];
 
 /// Writes `actions/` and its three other views.
 pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
     let place = &g.places[p];
-    let nodes: Vec<NodeId> = place.of_kind(EntityKind::Action).map(|i| NodeId { place: p as u32, idx: i }).collect();
+    let nodes: Vec<NodeId> = place
+        .of_kind(EntityKind::Action)
+        .map(|i| NodeId {
+            place: p as u32,
+            idx: i,
+        })
+        .collect();
     let base = format!("{}{}/actions/", g.prefix, place.id);
     for (slug, key) in VIEWS {
         let groups = match key {
@@ -47,10 +58,17 @@ pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             "kind_plural": heading,
             "progress": view::progress(g, s, &nodes),
         });
-        let rel = if slug.is_empty() { format!("{}/actions", place.id) } else { format!("{}/actions/{slug}", place.id) };
+        let rel = if slug.is_empty() {
+            format!("{}/actions", place.id)
+        } else {
+            format!("{}/actions/{slug}", place.id)
+        };
         let mut crumbs = r.crumbs(Some(p));
         if !slug.is_empty() {
-            crumbs.push(Crumb { title: s.get("action_list"), url: base.clone() });
+            crumbs.push(Crumb {
+                title: s.get("action_list"),
+                url: base.clone(),
+            });
         }
         r.page(&rel, "actions.html", Some(p), &title, crumbs, None, data)?;
     }
@@ -109,7 +127,11 @@ fn by_ambition(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Group>
                 (None, Some(pl)) => format!("{} ({pl})", l.title),
                 (None, None) => l.title.clone(),
             };
-            Group { key: g.entity(amb).common.id.clone(), heading, items: map.remove(&amb).unwrap_or_default() }
+            Group {
+                key: g.entity(amb).common.id.clone(),
+                heading,
+                items: map.remove(&amb).unwrap_or_default(),
+            }
         })
         .collect()
 }
@@ -118,20 +140,32 @@ fn by_responsible(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Gro
     let mut map: BTreeMap<String, Vec<LinkView>> = BTreeMap::new();
     let mut none = Vec::new();
     for n in nodes {
-        let Some(a) = g.entity(*n).action() else { continue };
+        let Some(a) = g.entity(*n).action() else {
+            continue;
+        };
         if a.responsible.is_empty() {
             none.push(link(g, s, *n, p));
         }
         for who in &a.responsible {
-            map.entry(who.trim().to_string()).or_default().push(link(g, s, *n, p));
+            map.entry(who.trim().to_string())
+                .or_default()
+                .push(link(g, s, *n, p));
         }
     }
     let mut groups: Vec<Group> = map
         .into_iter()
-        .map(|(who, items)| Group { key: crate::load::slugify(&who), heading: who, items })
+        .map(|(who, items)| Group {
+            key: crate::load::slugify(&who),
+            heading: who,
+            items,
+        })
         .collect();
     if !none.is_empty() {
-        groups.push(Group { key: "none".into(), heading: s.get("no_responsible"), items: none });
+        groups.push(Group {
+            key: "none".into(),
+            heading: s.get("no_responsible"),
+            items: none,
+        });
     }
     groups
 }
@@ -145,7 +179,13 @@ pub fn event_date(a: &Action) -> (i32, u8, u8) {
 }
 
 /// The `n` actions with the most recent events.
-pub fn latest_actions(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize, n: usize) -> Vec<serde_json::Value> {
+pub fn latest_actions(
+    g: &Graph,
+    s: &Strings,
+    nodes: &[NodeId],
+    p: usize,
+    n: usize,
+) -> Vec<serde_json::Value> {
     let mut v: Vec<(NodeId, (i32, u8, u8))> = nodes
         .iter()
         .filter_map(|x| g.entity(*x).action().map(|a| (*x, event_date(a))))
@@ -158,7 +198,11 @@ pub fn latest_actions(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize, n: usi
             let a = g.entity(x).action().expect("filtered to actions");
             let (label, when, iso) = match (a.status, a.completed) {
                 (Status::Done, Some(c)) => (s.get("completed"), s.date(&c.iso()), c.iso()),
-                _ => (s.get("listed"), a.listed.map(|y| y.to_string()).unwrap_or_default(), a.listed.map(|y| y.to_string()).unwrap_or_default()),
+                _ => (
+                    s.get("listed"),
+                    a.listed.map(|y| y.to_string()).unwrap_or_default(),
+                    a.listed.map(|y| y.to_string()).unwrap_or_default(),
+                ),
             };
             json!({"link": link(g, s, x, p), "label": label, "when": when, "datetime": iso})
         })
@@ -178,20 +222,29 @@ pub fn action_facts(s: &Strings, a: &Action) -> Vec<Fact> {
         f.push(Fact::text(s.get("funded_by"), a.funded_by.join(", ")));
     }
     if let Some(d) = a.due {
-        f.push(Fact { datetime: Some(d.iso()), ..Fact::text(s.get("due"), s.date(&d.iso())) });
+        f.push(Fact {
+            datetime: Some(d.iso()),
+            ..Fact::text(s.get("due"), s.date(&d.iso()))
+        });
     }
     if let Some(d) = a.decided_by.as_ref() {
         f.push(Fact::text(s.get("decided_by"), d.clone()));
     }
     if let Some(b) = &a.budget {
         let cur = b.currency.clone().unwrap_or_default();
-        f.push(Fact::text(s.get("budget"), format!("{} {cur}", s.number(b.amount)).trim().to_string()));
+        f.push(Fact::text(
+            s.get("budget"),
+            format!("{} {cur}", s.number(b.amount)).trim().to_string(),
+        ));
     }
     if let Some(y) = a.listed {
         f.push(Fact::text(s.get("listed"), y.to_string()));
     }
     if let Some(c) = a.completed {
-        f.push(Fact { datetime: Some(c.iso()), ..Fact::text(s.get("completed"), s.date(&c.iso())) });
+        f.push(Fact {
+            datetime: Some(c.iso()),
+            ..Fact::text(s.get("completed"), s.date(&c.iso()))
+        });
     }
     if let Some(o) = &a.origin {
         f.push(Fact::text(s.get("origin"), o.clone()));
@@ -204,15 +257,35 @@ pub fn search_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
     let place = &g.places[p];
-    let indexes = vec![json!({"url": format!("{}{}/search-index.json", g.prefix, place.id), "lang": place.lang.code(), "place": place_name(g, p)})];
+    let indexes = vec![
+        json!({"url": format!("{}{}/search-index.json", g.prefix, place.id), "lang": place.lang.code(), "place": place_name(g, p)}),
+    ];
     let config = search_config(s, indexes, &format!("{}{}/actions/", g.prefix, place.id));
     let title = format!("{} – {}", s.get("search_title"), place_name(g, p));
-    r.page(&format!("{}/search", place.id), "search.html", Some(p), &title, r.crumbs(Some(p)), None, json!({"config": config, "scope": place_name(g, p)}))
+    r.page(
+        &format!("{}/search", place.id),
+        "search.html",
+        Some(p),
+        &title,
+        r.crumbs(Some(p)),
+        None,
+        json!({"config": config, "scope": place_name(g, p)}),
+    )
 }
 
 /// The configuration the search script reads from `data-search`.
 pub fn search_config(s: &Strings, indexes: Vec<serde_json::Value>, actions_url: &str) -> String {
-    let keys = ["search_results_one", "search_results_many", "search_no_results", "search_try_actions", "search_loading", "search_error"];
-    let strings: serde_json::Map<String, serde_json::Value> = keys.iter().map(|k| (k.to_string(), json!(s.get(k)))).collect();
+    let keys = [
+        "search_results_one",
+        "search_results_many",
+        "search_no_results",
+        "search_try_actions",
+        "search_loading",
+        "search_error",
+    ];
+    let strings: serde_json::Map<String, serde_json::Value> = keys
+        .iter()
+        .map(|k| (k.to_string(), json!(s.get(k))))
+        .collect();
     json!({"indexes": indexes, "actions_url": actions_url, "lang": s.lang.code(), "strings": strings}).to_string()
 }

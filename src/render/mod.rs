@@ -62,7 +62,11 @@ impl<'a> Renderer<'a> {
             Ok(s)
         };
         let site_strings = get(site_lang)?;
-        let strings = g.places.iter().map(|p| get(p.lang)).collect::<Result<Vec<_>, _>>()?;
+        let strings = g
+            .places
+            .iter()
+            .map(|p| get(p.lang))
+            .collect::<Result<Vec<_>, _>>()?;
         let site = json!({
             "title": g.site.title,
             "description": g.site.description,
@@ -85,7 +89,16 @@ impl<'a> Renderer<'a> {
             .map(|(i, _)| mk(&strings[i], pages::place_header(g, &strings[i], i)))
             .collect();
         let site_base = mk(&site_strings, serde_json::Value::Null);
-        Ok(Renderer { g, tera, strings, site_strings, out, history_incomplete: false, base, site_base })
+        Ok(Renderer {
+            g,
+            tera,
+            strings,
+            site_strings,
+            out,
+            history_incomplete: false,
+            base,
+            site_base,
+        })
     }
 
     /// Renders `template` into `<rel_dir>/index.html`.
@@ -104,7 +117,15 @@ impl<'a> Renderer<'a> {
             Some(p) => self.base[p].clone(),
             None => self.site_base.clone(),
         };
-        let url = format!("{}{}", self.g.prefix, if rel_dir.is_empty() { String::new() } else { format!("{rel_dir}/") });
+        let url = format!(
+            "{}{}",
+            self.g.prefix,
+            if rel_dir.is_empty() {
+                String::new()
+            } else {
+                format!("{rel_dir}/")
+            }
+        );
         ctx.insert(
             "page",
             &json!({
@@ -116,37 +137,67 @@ impl<'a> Renderer<'a> {
         );
         ctx.insert("data", &data);
         let html = self.tera.render(template, &ctx).map_err(|e| {
-            Diagnostic::io(None, format!("rendering {template} for {url}: {}", theme::error_chain(&e)))
+            Diagnostic::io(
+                None,
+                format!("rendering {template} for {url}: {}", theme::error_chain(&e)),
+            )
         })?;
-        let path = if rel_dir.is_empty() { "index.html".to_string() } else { format!("{rel_dir}/index.html") };
+        let path = if rel_dir.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{rel_dir}/index.html")
+        };
         self.out.write(&path, html.as_bytes())
     }
 
     /// Renders a template to a file with no page around it (404.html).
-    pub fn file(&self, path: &str, template: &str, title: &str, data: serde_json::Value) -> Result<(), Diagnostic> {
+    pub fn file(
+        &self,
+        path: &str,
+        template: &str,
+        title: &str,
+        data: serde_json::Value,
+    ) -> Result<(), Diagnostic> {
         let mut ctx = self.site_base.clone();
-        ctx.insert("page", &json!({"title": title, "url": format!("{}{path}", self.g.prefix), "crumbs": []}));
+        ctx.insert(
+            "page",
+            &json!({"title": title, "url": format!("{}{path}", self.g.prefix), "crumbs": []}),
+        );
         ctx.insert("data", &data);
-        let html = self
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| Diagnostic::io(None, format!("rendering {template}: {}", theme::error_chain(&e))))?;
+        let html = self.tera.render(template, &ctx).map_err(|e| {
+            Diagnostic::io(
+                None,
+                format!("rendering {template}: {}", theme::error_chain(&e)),
+            )
+        })?;
         self.out.write(path, html.as_bytes())
     }
 
     /// "Suggest a change" link to the source file, when site.yaml has `repository`.
     fn edit_url(&self, c: &Common) -> Option<String> {
         let r = self.g.site.repository.as_ref()?;
-        let dir = if r.content_dir.is_empty() { String::new() } else { format!("{}/", r.content_dir) };
+        let dir = if r.content_dir.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", r.content_dir)
+        };
         Some(format!("{}/edit/{}/{}{}", r.url, r.branch, dir, c.source))
     }
 
     /// The home crumb and the place crumb.
     pub fn crumbs(&self, place: Option<usize>) -> Vec<Crumb> {
-        let s = place.map(|p| &self.strings[p]).unwrap_or(&self.site_strings);
-        let mut v = vec![Crumb { title: s.get("home"), url: self.g.prefix.clone() }];
+        let s = place
+            .map(|p| &self.strings[p])
+            .unwrap_or(&self.site_strings);
+        let mut v = vec![Crumb {
+            title: s.get("home"),
+            url: self.g.prefix.clone(),
+        }];
         if let Some(p) = place {
-            v.push(Crumb { title: view::place_name(self.g, p), url: view::place_url(self.g, p) });
+            v.push(Crumb {
+                title: view::place_name(self.g, p),
+                url: view::place_url(self.g, p),
+            });
         }
         v
     }

@@ -17,7 +17,10 @@ pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {
     let prog = place.programme.programme();
     let url = view::place_url(g, p);
     let ideas = prog.and_then(|pr| pr.ideas.as_ref()).and_then(|i| {
-        let href = i.url.clone().or_else(|| i.email.as_ref().map(|e| format!("mailto:{e}")))?;
+        let href = i
+            .url
+            .clone()
+            .or_else(|| i.email.as_ref().map(|e| format!("mailto:{e}")))?;
         Some(json!({"url": href, "text": i.text.clone().unwrap_or_else(|| s.get("ideas_default"))}))
     });
     json!({
@@ -48,7 +51,12 @@ pub fn render_place(r: &Renderer, p: usize) -> Vec<Diagnostic> {
         }
     };
     push(programme_page(r, p));
-    for kind in [EntityKind::Area, EntityKind::Ambition, EntityKind::Strategy, EntityKind::Indicator] {
+    for kind in [
+        EntityKind::Area,
+        EntityKind::Ambition,
+        EntityKind::Strategy,
+        EntityKind::Indicator,
+    ] {
         push(kind_index(r, p, kind));
     }
     push(lists::action_lists(r, p));
@@ -61,7 +69,16 @@ pub fn render_place(r: &Renderer, p: usize) -> Vec<Diagnostic> {
     push(crate::render::site_pages::search_index(r, p));
     let entity_errors: Vec<Diagnostic> = (0..place.entities.len())
         .into_par_iter()
-        .filter_map(|i| entity_page(r, NodeId { place: p as u32, idx: i as u32 }).err())
+        .filter_map(|i| {
+            entity_page(
+                r,
+                NodeId {
+                    place: p as u32,
+                    idx: i as u32,
+                },
+            )
+            .err()
+        })
         .collect();
     errors.extend(entity_errors);
     errors
@@ -81,7 +98,10 @@ fn programme_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
                 (None, Some(on)) => s.date(on),
                 _ => String::new(),
             };
-            facts.push(Fact { datetime: a.on.clone(), ..Fact::text(s.get("adopted"), value) });
+            facts.push(Fact {
+                datetime: a.on.clone(),
+                ..Fact::text(s.get("adopted"), value)
+            });
         }
         if let Some(per) = &pr.period {
             let v = match (per.from, per.to) {
@@ -106,14 +126,26 @@ fn programme_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
                 facts.push(Fact::text(s.get("contact"), n.clone()));
             }
             if let Some(e) = &c.email {
-                facts.push(Fact { url: Some(format!("mailto:{e}")), ..Fact::text(s.get("contact"), e.clone()) });
+                facts.push(Fact {
+                    url: Some(format!("mailto:{e}")),
+                    ..Fact::text(s.get("contact"), e.clone())
+                });
             }
             if let Some(u) = &c.url {
-                facts.push(Fact { url: Some(u.clone()), ..Fact::text(s.get("contact"), u.clone()) });
+                facts.push(Fact {
+                    url: Some(u.clone()),
+                    ..Fact::text(s.get("contact"), u.clone())
+                });
             }
         }
     }
-    let own_actions: Vec<NodeId> = place.of_kind(EntityKind::Action).map(|i| NodeId { place: p as u32, idx: i }).collect();
+    let own_actions: Vec<NodeId> = place
+        .of_kind(EntityKind::Action)
+        .map(|i| NodeId {
+            place: p as u32,
+            idx: i,
+        })
+        .collect();
     let ambition_item = |n: NodeId| json!({"link": link(g, s, n, p), "progress": progress(g, s, &g.links(n).actions)});
     let areas: Vec<Json> = place
         .of_kind(EntityKind::Area)
@@ -124,13 +156,26 @@ fn programme_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         .collect();
     let loose: Vec<Json> = place
         .of_kind(EntityKind::Ambition)
-        .map(|i| NodeId { place: p as u32, idx: i })
+        .map(|i| NodeId {
+            place: p as u32,
+            idx: i,
+        })
         .filter(|n| g.links(*n).area.is_none())
         .map(ambition_item)
         .collect();
     let indicators: Vec<Json> = place
         .of_kind(EntityKind::Indicator)
-        .map(|i| indicator_summary(g, s, NodeId { place: p as u32, idx: i }, p))
+        .map(|i| {
+            indicator_summary(
+                g,
+                s,
+                NodeId {
+                    place: p as u32,
+                    idx: i,
+                },
+                p,
+            )
+        })
         .collect();
     let latest = lists::latest_actions(g, s, &own_actions, p, 6);
     let data = json!({
@@ -143,13 +188,24 @@ fn programme_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         "latest": latest,
         "progress": progress(g, s, &own_actions),
     });
-    r.page(&place.id, "programme.html", Some(p), &place.programme.common.title, r.crumbs(None), Some(&place.programme.common), data)
+    r.page(
+        &place.id,
+        "programme.html",
+        Some(p),
+        &place.programme.common.title,
+        r.crumbs(None),
+        Some(&place.programme.common),
+        data,
+    )
 }
 
 /// Latest value of an indicator against its target, for lists.
 pub fn indicator_summary(g: &Graph, s: &Strings, n: NodeId, from: usize) -> Json {
     let e = g.entity(n);
-    let text = e.indicator().map(|i| chart::summary_text(s, i)).unwrap_or_default();
+    let text = e
+        .indicator()
+        .map(|i| chart::summary_text(s, i))
+        .unwrap_or_default();
     json!({"link": link(g, s, n, from), "text": text})
 }
 
@@ -157,18 +213,34 @@ fn kind_index(r: &Renderer, p: usize, kind: EntityKind) -> Result<(), Diagnostic
     let g = r.g;
     let s = &r.strings[p];
     let place = &g.places[p];
-    let nodes: Vec<NodeId> = place.of_kind(kind).map(|i| NodeId { place: p as u32, idx: i }).collect();
+    let nodes: Vec<NodeId> = place
+        .of_kind(kind)
+        .map(|i| NodeId {
+            place: p as u32,
+            idx: i,
+        })
+        .collect();
     let items: Vec<Json> = nodes
         .iter()
         .map(|n| match kind {
             EntityKind::Indicator => indicator_summary(g, s, *n, p),
-            EntityKind::Ambition | EntityKind::Strategy => json!({"link": link(g, s, *n, p), "progress": progress(g, s, &g.links(*n).actions)}),
+            EntityKind::Ambition | EntityKind::Strategy => {
+                json!({"link": link(g, s, *n, p), "progress": progress(g, s, &g.links(*n).actions)})
+            }
             _ => json!({"link": link(g, s, *n, p)}),
         })
         .collect();
     let title = format!("{} – {}", kind_label(s, kind, true), place_name(g, p));
     let data = json!({"kind": kind.name(), "heading": kind_label(s, kind, true), "items": items});
-    r.page(&format!("{}/{}", place.id, kind.folder()), "list.html", Some(p), &title, r.crumbs(Some(p)), None, data)
+    r.page(
+        &format!("{}/{}", place.id, kind.folder()),
+        "list.html",
+        Some(p),
+        &title,
+        r.crumbs(Some(p)),
+        None,
+        data,
+    )
 }
 
 fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
@@ -203,7 +275,9 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
             data["status"] = json!(me.status);
             data["status_label"] = json!(me.status_label);
             data["late"] = json!(me.late);
-            data["late_text"] = json!(a.due.map(|d| s.fmt("late_text", &[("due", &s.date(&d.iso()))])));
+            data["late_text"] = json!(a
+                .due
+                .map(|d| s.fmt("late_text", &[("due", &s.date(&d.iso()))])));
             data["facts"] = json!(lists::action_facts(s, a));
             data["progress_pct"] = json!(a.progress);
         }
@@ -223,5 +297,13 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
     });
     let rel = format!("{}/{}/{}", place.id, e.kind.folder(), e.common.id);
     let template = format!("{}.html", e.kind.name());
-    r.page(&rel, &template, Some(p), &e.common.title, crumbs, Some(&e.common), data)
+    r.page(
+        &rel,
+        &template,
+        Some(p),
+        &e.common.title,
+        crumbs,
+        Some(&e.common),
+        data,
+    )
 }

@@ -41,7 +41,15 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
         .collect();
     let indexes = all_indexes(r);
     let config = lists::search_config(s, indexes, "");
-    r.page("", "index.html", None, &g.site.title, Vec::new(), None, json!({"places": places, "search_config": config}))
+    r.page(
+        "",
+        "index.html",
+        None,
+        &g.site.title,
+        Vec::new(),
+        None,
+        json!({"places": places, "search_config": config}),
+    )
 }
 
 fn all_indexes(r: &Renderer) -> Vec<serde_json::Value> {
@@ -57,7 +65,15 @@ pub fn root_search(r: &Renderer) -> Result<(), Diagnostic> {
     let s = &r.site_strings;
     let config = lists::search_config(s, all_indexes(r), "");
     let title = s.get("search_title");
-    r.page("search", "search.html", None, &title, r.crumbs(None), None, json!({"config": config, "scope": r.g.site.title}))
+    r.page(
+        "search",
+        "search.html",
+        None,
+        &title,
+        r.crumbs(None),
+        None,
+        json!({"config": config, "scope": r.g.site.title}),
+    )
 }
 
 pub fn not_found(r: &Renderer) -> Result<(), Diagnostic> {
@@ -73,7 +89,15 @@ pub fn accessibility(r: &Renderer) -> Result<(), Diagnostic> {
         "reviewed": g.site.accessibility_reviewed,
         "reviewed_text": g.site.accessibility_reviewed.as_deref().map(|d| r.site_strings.date(d)),
     });
-    r.page("accessibility", "accessibility.html", None, &title, r.crumbs(None), None, data)
+    r.page(
+        "accessibility",
+        "accessibility.html",
+        None,
+        &title,
+        r.crumbs(None),
+        None,
+        data,
+    )
 }
 
 /// Absolute URL of a site path.
@@ -95,14 +119,34 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
     for (p, place) in g.places.iter().enumerate() {
         let base = view::place_url(g, p);
         urls.push(base.clone());
-        for sub in ["actions/", "actions/by-year/", "actions/by-ambition/", "actions/by-responsible/", "changes/", "follow-up/", "data/", "search/"] {
+        for sub in [
+            "actions/",
+            "actions/by-year/",
+            "actions/by-ambition/",
+            "actions/by-responsible/",
+            "changes/",
+            "follow-up/",
+            "data/",
+            "search/",
+        ] {
             urls.push(format!("{base}{sub}"));
         }
-        for kind in [EntityKind::Area, EntityKind::Ambition, EntityKind::Strategy, EntityKind::Indicator] {
+        for kind in [
+            EntityKind::Area,
+            EntityKind::Ambition,
+            EntityKind::Strategy,
+            EntityKind::Indicator,
+        ] {
             urls.push(format!("{base}{}/", kind.folder()));
         }
         for i in 0..place.entities.len() {
-            urls.push(view::entity_url(g, NodeId { place: p as u32, idx: i as u32 }));
+            urls.push(view::entity_url(
+                g,
+                NodeId {
+                    place: p as u32,
+                    idx: i as u32,
+                },
+            ));
         }
     }
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -125,10 +169,17 @@ pub fn search_index(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         status_label: Option<String>,
         url: String,
     }
-    let mut rows = vec![Row { kind_label: s.get("programme_cap"), status_label: None, url: view::place_url(g, p) }];
+    let mut rows = vec![Row {
+        kind_label: s.get("programme_cap"),
+        status_label: None,
+        url: view::place_url(g, p),
+    }];
     let mut ents = vec![&place.programme];
     for (i, e) in place.entities.iter().enumerate() {
-        let n = NodeId { place: p as u32, idx: i as u32 };
+        let n = NodeId {
+            place: p as u32,
+            idx: i as u32,
+        };
         rows.push(Row {
             kind_label: view::kind_label(s, e.kind, false),
             status_label: e.action().map(|a| view::status_label(s, a.status)),
@@ -152,5 +203,6 @@ pub fn search_index(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         })
         .collect();
     let json = build_index(place.lang.code(), &docs);
-    r.out.write(&format!("{}/search-index.json", place.id), json.as_bytes())
+    r.out
+        .write(&format!("{}/search-index.json", place.id), json.as_bytes())
 }

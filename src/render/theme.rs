@@ -23,28 +23,45 @@ impl Theme {
     /// The default theme with `themes/<name>/` next to `content_dir` laid over it.
     pub fn load(name: Option<&str>, content_dir: &Path) -> Result<Theme, Diagnostic> {
         let mut theme = Theme {
-            files: DEFAULT_THEME.iter().map(|(p, b)| (p.to_string(), Cow::Borrowed(*b))).collect(),
+            files: DEFAULT_THEME
+                .iter()
+                .map(|(p, b)| (p.to_string(), Cow::Borrowed(*b)))
+                .collect(),
             overrides: BTreeMap::new(),
         };
-        let Some(name) = name.filter(|n| *n != "default" || theme_dir(content_dir, n).is_dir()) else {
+        let Some(name) = name.filter(|n| *n != "default" || theme_dir(content_dir, n).is_dir())
+        else {
             return Ok(theme);
         };
         let dir = theme_dir(content_dir, name);
         if !dir.is_dir() {
-            return Err(Diagnostic::io(Some(&dir), format!("theme `{name}` not found"))
-                .with_help(format!("create {} or remove `theme:` from site.yaml", dir.display())));
+            return Err(
+                Diagnostic::io(Some(&dir), format!("theme `{name}` not found")).with_help(format!(
+                    "create {} or remove `theme:` from site.yaml",
+                    dir.display()
+                )),
+            );
         }
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Diagnostic::io(Some(&dir), format!("cannot read theme: {e}")))?;
+            let entry =
+                entry.map_err(|e| Diagnostic::io(Some(&dir), format!("cannot read theme: {e}")))?;
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(&dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
             if rel.split('/').any(crate::load::is_ignored_name) {
                 continue;
             }
-            let bytes = std::fs::read(entry.path()).map_err(|e| Diagnostic::io(Some(entry.path()), format!("cannot read: {e}")))?;
-            theme.overrides.insert(rel.clone(), entry.path().to_path_buf());
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| Diagnostic::io(Some(entry.path()), format!("cannot read: {e}")))?;
+            theme
+                .overrides
+                .insert(rel.clone(), entry.path().to_path_buf());
             theme.files.insert(rel, Cow::Owned(bytes));
         }
         Ok(theme)
@@ -52,7 +69,9 @@ impl Theme {
 
     /// A text file of the theme.
     pub fn text(&self, path: &str) -> Option<String> {
-        self.files.get(path).map(|b| String::from_utf8_lossy(b).into_owned())
+        self.files
+            .get(path)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
     }
 
     /// Files under `static/`, with their path below it.
@@ -74,8 +93,15 @@ impl Theme {
             })
             .collect();
         tera.add_raw_templates(templates).map_err(|e| {
-            let shown = self.overrides.keys().find(|k| k.starts_with("templates/")).cloned();
-            Diagnostic::io(shown.as_deref().map(Path::new), format!("theme template error: {}", error_chain(&e)))
+            let shown = self
+                .overrides
+                .keys()
+                .find(|k| k.starts_with("templates/"))
+                .cloned();
+            Diagnostic::io(
+                shown.as_deref().map(Path::new),
+                format!("theme template error: {}", error_chain(&e)),
+            )
         })?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
@@ -100,7 +126,10 @@ pub fn escape_html(input: &str) -> String {
 }
 
 fn theme_dir(content_dir: &Path, name: &str) -> PathBuf {
-    let parent = content_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = content_dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     parent.join("themes").join(name)
 }
 

@@ -64,7 +64,12 @@ pub struct Fact {
 
 impl Fact {
     pub fn text(label: String, value: String) -> Fact {
-        Fact { label, value, url: None, datetime: None }
+        Fact {
+            label,
+            value,
+            url: None,
+            datetime: None,
+        }
     }
 }
 
@@ -76,12 +81,22 @@ pub fn place_url(g: &Graph, place: usize) -> String {
 /// URL of an entity page.
 pub fn entity_url(g: &Graph, n: NodeId) -> String {
     let e = g.entity(n);
-    format!("{}{}/{}/{}/", g.prefix, g.place(n).id, e.kind.folder(), e.common.id)
+    format!(
+        "{}{}/{}/{}/",
+        g.prefix,
+        g.place(n).id,
+        e.kind.folder(),
+        e.common.id
+    )
 }
 
 /// The name of a kind in a language (with site terms), singular or plural, capitalised.
 pub fn kind_label(s: &Strings, kind: EntityKind, plural: bool) -> String {
-    s.get(&format!("{}{}_cap", kind.name(), if plural { "_plural" } else { "" }))
+    s.get(&format!(
+        "{}{}_cap",
+        kind.name(),
+        if plural { "_plural" } else { "" }
+    ))
 }
 
 pub fn status_label(s: &Strings, st: Status) -> String {
@@ -108,7 +123,11 @@ pub fn link(g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
 }
 
 pub fn place_name(g: &Graph, place: usize) -> String {
-    g.places[place].programme.programme().map(|p| p.place.clone()).unwrap_or_default()
+    g.places[place]
+        .programme
+        .programme()
+        .map(|p| p.place.clone())
+        .unwrap_or_default()
 }
 
 /// Progress over a set of actions.
@@ -122,11 +141,22 @@ pub fn progress(g: &Graph, s: &Strings, actions: &[NodeId]) -> ProgressView {
     let total = actions.len();
     let done = counts[Status::Done as usize];
     let counted = total - counts[Status::Cancelled as usize];
-    let pct = if counted == 0 { 0 } else { ((done as f64 / counted as f64) * 100.0).round() as u32 };
+    let pct = if counted == 0 {
+        0
+    } else {
+        ((done as f64 / counted as f64) * 100.0).round() as u32
+    };
     let text = if total == 0 {
         s.get("progress_none")
     } else {
-        s.fmt("progress_text", &[("done", &done.to_string()), ("total", &counted.to_string()), ("pct", &pct.to_string())])
+        s.fmt(
+            "progress_text",
+            &[
+                ("done", &done.to_string()),
+                ("total", &counted.to_string()),
+                ("pct", &pct.to_string()),
+            ],
+        )
     };
     let by_status = Status::ALL
         .iter()
@@ -138,7 +168,13 @@ pub fn progress(g: &Graph, s: &Strings, actions: &[NodeId]) -> ProgressView {
             pct: counts[*st as usize] as f64 * 100.0 / total.max(1) as f64,
         })
         .collect();
-    ProgressView { total, done, pct, text, by_status }
+    ProgressView {
+        total,
+        done,
+        pct,
+        text,
+        by_status,
+    }
 }
 
 /// Actions grouped by status, in the order of the process.

@@ -28,15 +28,28 @@ pub struct Builder {
 
 impl Builder {
     pub fn new(opts: BuildOptions, status: StatusSender) -> Builder {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
         let session = format!("{:x}{:x}", std::process::id(), nanos % (1 << 40));
-        Builder { opts, status, session, builds: 0, warnings: Vec::new() }
+        Builder {
+            opts,
+            status,
+            session,
+            builds: 0,
+            warnings: Vec::new(),
+        }
     }
 
     /// Builds once; `changed` names what triggered it (none for the first build).
     pub fn build(&mut self, changed: &[PathBuf]) {
         if let Some(first) = changed.first() {
-            let more = if changed.len() > 1 { format!(" and {} more", changed.len() - 1) } else { String::new() };
+            let more = if changed.len() > 1 {
+                format!(" and {} more", changed.len() - 1)
+            } else {
+                String::new()
+            };
             eprintln!("changed: {}{more}", shown(first));
         }
         let (stats, diags) = crate::build(&self.opts);
@@ -49,7 +62,10 @@ impl Builder {
                 }
                 self.builds += 1;
                 let version = format!("{}-{}", self.session, self.builds);
-                eprintln!("built {} places ({} pages) in {} ms", s.places, s.pages, s.millis);
+                eprintln!(
+                    "built {} places ({} pages) in {} ms",
+                    s.places, s.pages, s.millis
+                );
                 self.status.send_modify(|st| {
                     st.version = version;
                     st.errors.clear();
@@ -58,14 +74,22 @@ impl Builder {
             None => {
                 report::print(&diags, Format::Human, Stream::Stderr);
                 self.warnings.clear();
-                let mut errors: Vec<String> = diags.iter().filter(|d| d.is_error()).map(Diagnostic::plain).collect();
+                let mut errors: Vec<String> = diags
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(Diagnostic::plain)
+                    .collect();
                 if errors.is_empty() {
                     errors.push("error: build failed".into());
                 }
                 let built = self.builds > 0;
                 eprintln!(
                     "{}",
-                    if built { "build failed; still serving the last good site" } else { "build failed; serving an error page until the content is fixed" }
+                    if built {
+                        "build failed; still serving the last good site"
+                    } else {
+                        "build failed; serving an error page until the content is fixed"
+                    }
                 );
                 self.status.send_modify(|st| st.errors = errors);
             }
@@ -74,24 +98,34 @@ impl Builder {
 }
 
 /// Runs builds on a thread of its own until every sender of `changes` is gone.
-pub fn spawn(mut builder: Builder, changes: Receiver<Vec<PathBuf>>) -> std::io::Result<JoinHandle<()>> {
-    std::thread::Builder::new().name("ambit-build".into()).spawn(move || {
-        while let Ok(mut changed) = changes.recv() {
-            // Everything that piled up during the last build goes into one build.
-            while let Ok(more) = changes.try_recv() {
-                changed.extend(more);
+pub fn spawn(
+    mut builder: Builder,
+    changes: Receiver<Vec<PathBuf>>,
+) -> std::io::Result<JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name("ambit-build".into())
+        .spawn(move || {
+            while let Ok(mut changed) = changes.recv() {
+                // Everything that piled up during the last build goes into one build.
+                while let Ok(more) = changes.try_recv() {
+                    changed.extend(more);
+                }
+                changed.sort();
+                changed.dedup();
+                builder.build(&changed);
             }
-            changed.sort();
-            changed.dedup();
-            builder.build(&changed);
-        }
-    })
+        })
 }
 
 /// A path as printed: relative to the current folder when inside it.
 fn shown(path: &Path) -> String {
-    let cwd = std::env::current_dir().ok().and_then(|d| d.canonicalize().ok());
-    let rel = cwd.as_deref().and_then(|d| path.strip_prefix(d).ok()).unwrap_or(path);
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    let rel = cwd
+        .as_deref()
+        .and_then(|d| path.strip_prefix(d).ok())
+        .unwrap_or(path);
     rel.to_string_lossy().replace('\\', "/")
 }
 
@@ -103,7 +137,11 @@ mod tests {
     fn failed_build_keeps_the_version_and_reports_errors() {
         let dir = tempfile::tempdir().unwrap();
         let (tx, rx) = super::super::status::channel();
-        let opts = BuildOptions { content: dir.path().join("missing"), output: dir.path().join("out"), base_url: None };
+        let opts = BuildOptions {
+            content: dir.path().join("missing"),
+            output: dir.path().join("out"),
+            base_url: None,
+        };
         let mut b = Builder::new(opts, tx);
         b.build(&[]);
         let st: super::super::status::Status = rx.borrow().clone();

@@ -21,7 +21,9 @@ pub enum Resolved {
 
 /// Resolves the raw (still percent-encoded) path of a request inside `root`.
 pub fn resolve(root: &Path, raw_path: &str) -> Resolved {
-    let Some(decoded) = percent_decode(raw_path) else { return Resolved::Bad };
+    let Some(decoded) = percent_decode(raw_path) else {
+        return Resolved::Bad;
+    };
     if decoded.contains(['\0', '\\']) {
         return Resolved::Bad;
     }
@@ -77,7 +79,10 @@ pub fn percent_decode(s: &str) -> Option<String> {
 
 /// The `Content-Type` of a file, by its extension.
 pub fn content_type(path: &Path) -> &'static str {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -132,10 +137,16 @@ mod tests {
         let dir = site();
         let root = dir.path().join("out");
         assert_eq!(resolve(&root, "/"), Resolved::File(root.join("index.html")));
-        assert_eq!(resolve(&root, "/a/b/"), Resolved::File(root.join("a/b/index.html")));
+        assert_eq!(
+            resolve(&root, "/a/b/"),
+            Resolved::File(root.join("a/b/index.html"))
+        );
         assert_eq!(resolve(&root, "/a/b"), Resolved::Redirect("/a/b/".into()));
         assert_eq!(resolve(&root, "//a/b"), Resolved::Redirect("/a/b/".into()));
-        assert_eq!(resolve(&root, "/a/x%20y.css"), Resolved::File(root.join("a/x y.css")));
+        assert_eq!(
+            resolve(&root, "/a/x%20y.css"),
+            Resolved::File(root.join("a/x y.css"))
+        );
         assert_eq!(resolve(&root, "/a/nothing"), Resolved::NotFound);
     }
 
@@ -143,8 +154,16 @@ mod tests {
     fn traversal_is_refused() {
         let dir = site();
         let root = dir.path().join("out");
-        for p in ["/../secret.txt", "/a/../../secret.txt", "/%2e%2e/secret.txt", "/a/%2E%2E%2F%2e%2e/secret.txt",
-            "/..%5csecret.txt", "/a%00", "/%zz", "/%ff"] {
+        for p in [
+            "/../secret.txt",
+            "/a/../../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/a/%2E%2E%2F%2e%2e/secret.txt",
+            "/..%5csecret.txt",
+            "/a%00",
+            "/%zz",
+            "/%ff",
+        ] {
             assert_eq!(resolve(&root, p), Resolved::Bad, "{p}");
         }
         assert_eq!(resolve(&root, "/.ambit-output"), Resolved::NotFound);
@@ -162,8 +181,14 @@ mod tests {
     #[test]
     fn content_types() {
         assert_eq!(content_type(Path::new("a/b.WOFF2")), "font/woff2");
-        assert_eq!(content_type(Path::new("index.html")), "text/html; charset=utf-8");
-        assert_eq!(content_type(Path::new("data.csv")), "text/csv; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("index.html")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("data.csv")),
+            "text/csv; charset=utf-8"
+        );
         assert_eq!(content_type(Path::new("noext")), "application/octet-stream");
     }
 }

@@ -31,14 +31,22 @@ pub struct App {
 
 /// The routes: the event stream, and the site for everything else.
 pub fn router(app: App) -> Router {
-    Router::new().route(inject::EVENTS_PATH, get(events)).fallback(site).with_state(app)
+    Router::new()
+        .route(inject::EVENTS_PATH, get(events))
+        .fallback(site)
+        .with_state(app)
 }
 
 /// `GET /__ambit/events`: one `state` event now and one after every build.
 async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let stream = WatchStream::new(app.status.clone()).take_while(|s| !s.stopping).map(|s| {
-        Ok(Event::default().event("state").retry(Duration::from_millis(500)).data(s.event_json()))
-    });
+    let stream = WatchStream::new(app.status.clone())
+        .take_while(|s| !s.stopping)
+        .map(|s| {
+            Ok(Event::default()
+                .event("state")
+                .retry(Duration::from_millis(500))
+                .data(s.event_json()))
+        });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -46,13 +54,18 @@ async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, 
 async fn site(State(app): State<App>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut r = (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n").into_response();
-        r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
     }
     // Read the version before the file: a page is never older than the version it names.
     let status = app.status.borrow().clone();
     if !status.built() {
-        return respond(StatusCode::INTERNAL_SERVER_ERROR, "text/html; charset=utf-8", inject::error_page(&status.errors).into_bytes());
+        return respond(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "text/html; charset=utf-8",
+            inject::error_page(&status.errors).into_bytes(),
+        );
     }
     let root = app.output.as_path();
     wait_for_swap(root).await;
@@ -73,7 +86,11 @@ async fn site(State(app): State<App>, method: Method, uri: Uri) -> Response {
             r
         }
         Resolved::NotFound => not_found(root, &status.version).await,
-        Resolved::Bad => respond(StatusCode::BAD_REQUEST, "text/plain; charset=utf-8", b"bad request path\n".to_vec()),
+        Resolved::Bad => respond(
+            StatusCode::BAD_REQUEST,
+            "text/plain; charset=utf-8",
+            b"bad request path\n".to_vec(),
+        ),
     }
 }
 
@@ -93,17 +110,27 @@ async fn not_found(root: &Path, version: &str) -> Response {
     let page = root.join("404.html");
     match read(page.clone()).await {
         Ok(bytes) => file_response(StatusCode::NOT_FOUND, &page, bytes, version),
-        Err(_) => respond(StatusCode::NOT_FOUND, "text/plain; charset=utf-8", b"404 not found\n".to_vec()),
+        Err(_) => respond(
+            StatusCode::NOT_FOUND,
+            "text/plain; charset=utf-8",
+            b"404 not found\n".to_vec(),
+        ),
     }
 }
 
 /// Reads a file off the async threads.
 async fn read(path: PathBuf) -> std::io::Result<Vec<u8>> {
-    tokio::task::spawn_blocking(move || std::fs::read(path)).await.unwrap_or_else(|e| Err(std::io::Error::other(e)))
+    tokio::task::spawn_blocking(move || std::fs::read(path))
+        .await
+        .unwrap_or_else(|e| Err(std::io::Error::other(e)))
 }
 
 fn file_response(code: StatusCode, path: &Path, bytes: Vec<u8>, version: &str) -> Response {
-    let bytes = if files::is_html(path) { inject::inject(&bytes, version) } else { bytes };
+    let bytes = if files::is_html(path) {
+        inject::inject(&bytes, version)
+    } else {
+        bytes
+    };
     respond(code, files::content_type(path), bytes)
 }
 
@@ -113,6 +140,9 @@ fn respond(code: StatusCode, content_type: &'static str, body: Vec<u8>) -> Respo
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     r
 }

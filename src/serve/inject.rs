@@ -65,7 +65,9 @@ pub fn script(version: &str) -> String {
 
 /// A JavaScript string literal that is also safe inside `<script>`.
 fn js_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()).replace("</", "<\\/")
+    serde_json::to_string(s)
+        .unwrap_or_else(|_| "\"\"".into())
+        .replace("</", "<\\/")
 }
 
 /// `html` with the script inserted before its last `</body>` (or appended).
@@ -83,7 +85,9 @@ fn find_last_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if haystack.len() < needle.len() {
         return None;
     }
-    (0..=haystack.len() - needle.len()).rev().find(|&i| haystack[i..i + needle.len()].eq_ignore_ascii_case(needle))
+    (0..=haystack.len() - needle.len())
+        .rev()
+        .find(|&i| haystack[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// The page served for every path while no build has succeeded yet.
@@ -140,7 +144,9 @@ mod tests {
     fn error_page_escapes_errors() {
         let page = error_page(&["c/x.md:2:1: error: bad <script>alert(1)</script> & \"q\"".into()]);
         assert!(page.contains("id=\"ambit-error-overlay\""));
-        assert!(page.contains("c/x.md:2:1: error: bad &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"));
+        assert!(page.contains(
+            "c/x.md:2:1: error: bad &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"
+        ));
         assert!(!page.contains("<script>alert"));
     }
 

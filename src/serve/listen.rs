@@ -13,10 +13,14 @@ pub fn parse_bind(bind: &str) -> Result<IpAddr, Diagnostic> {
     if b.eq_ignore_ascii_case("localhost") {
         return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
     }
-    let inner = b.strip_prefix('[').and_then(|s| s.strip_suffix(']')).unwrap_or(b);
+    let inner = b
+        .strip_prefix('[')
+        .and_then(|s| s.strip_suffix(']'))
+        .unwrap_or(b);
     inner.parse::<IpAddr>().map_err(|_| {
-        Diagnostic::io(None, format!("`{bind}` is not an IP address"))
-            .with_help("use --bind 127.0.0.1 (this computer only), or the address of one network interface")
+        Diagnostic::io(None, format!("`{bind}` is not an IP address")).with_help(
+            "use --bind 127.0.0.1 (this computer only), or the address of one network interface",
+        )
     })
 }
 
@@ -24,12 +28,18 @@ pub fn parse_bind(bind: &str) -> Result<IpAddr, Diagnostic> {
 pub fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
     let addr = SocketAddr::new(ip, port);
     TcpListener::bind(addr).map_err(|e| match e.kind() {
-        ErrorKind::AddrInUse => Diagnostic::io(None, format!("port {port} is in use"))
-            .with_help(format!("try --port {}", port.checked_add(1).unwrap_or(8081))),
-        ErrorKind::PermissionDenied => Diagnostic::io(None, format!("not allowed to listen on port {port}"))
-            .with_help("ports below 1024 need special rights; try --port 8080"),
-        ErrorKind::AddrNotAvailable => Diagnostic::io(None, format!("cannot listen on {ip}: this computer has no such address"))
-            .with_help("try --bind 127.0.0.1"),
+        ErrorKind::AddrInUse => Diagnostic::io(None, format!("port {port} is in use")).with_help(
+            format!("try --port {}", port.checked_add(1).unwrap_or(8081)),
+        ),
+        ErrorKind::PermissionDenied => {
+            Diagnostic::io(None, format!("not allowed to listen on port {port}"))
+                .with_help("ports below 1024 need special rights; try --port 8080")
+        }
+        ErrorKind::AddrNotAvailable => Diagnostic::io(
+            None,
+            format!("cannot listen on {ip}: this computer has no such address"),
+        )
+        .with_help("try --bind 127.0.0.1"),
         _ => Diagnostic::io(None, format!("cannot listen on {}: {e}", url_host(addr))),
     })
 }
@@ -52,16 +62,28 @@ mod tests {
 
     #[test]
     fn bind_addresses() {
-        assert_eq!(parse_bind("127.0.0.1").unwrap(), IpAddr::V4(Ipv4Addr::LOCALHOST));
-        assert_eq!(parse_bind("localhost").unwrap(), IpAddr::V4(Ipv4Addr::LOCALHOST));
+        assert_eq!(
+            parse_bind("127.0.0.1").unwrap(),
+            IpAddr::V4(Ipv4Addr::LOCALHOST)
+        );
+        assert_eq!(
+            parse_bind("localhost").unwrap(),
+            IpAddr::V4(Ipv4Addr::LOCALHOST)
+        );
         assert!(parse_bind("[::1]").unwrap().is_loopback());
         assert!(parse_bind("example.org").is_err());
     }
 
     #[test]
     fn base_urls() {
-        assert_eq!(base_url("127.0.0.1:8080".parse().unwrap()), "http://127.0.0.1:8080/");
-        assert_eq!(base_url("[::1]:8080".parse().unwrap()), "http://[::1]:8080/");
+        assert_eq!(
+            base_url("127.0.0.1:8080".parse().unwrap()),
+            "http://127.0.0.1:8080/"
+        );
+        assert_eq!(
+            base_url("[::1]:8080".parse().unwrap()),
+            "http://[::1]:8080/"
+        );
     }
 
     #[test]
@@ -69,6 +91,12 @@ mod tests {
         let first = bind(IpAddr::V4(Ipv4Addr::LOCALHOST), 0).unwrap();
         let port = first.local_addr().unwrap().port();
         let err = bind(IpAddr::V4(Ipv4Addr::LOCALHOST), port).unwrap_err();
-        assert_eq!(err.plain(), format!("error: port {port} is in use\n  help: try --port {}", port + 1));
+        assert_eq!(
+            err.plain(),
+            format!(
+                "error: port {port} is in use\n  help: try --port {}",
+                port + 1
+            )
+        );
     }
 }

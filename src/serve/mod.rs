@@ -42,7 +42,10 @@ pub fn run(content: PathBuf, output: PathBuf, port: u16, bind: String) -> i32 {
             return 2;
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the server: {e}");
@@ -55,10 +58,18 @@ pub fn run(content: PathBuf, output: PathBuf, port: u16, bind: String) -> i32 {
     code
 }
 
-async fn serve(listener: std::net::TcpListener, content: PathBuf, output: PathBuf, base_url: String) -> i32 {
+async fn serve(
+    listener: std::net::TcpListener,
+    content: PathBuf,
+    output: PathBuf,
+    base_url: String,
+) -> i32 {
     // Catch Ctrl-C from here on, so that even the first build is never cut off halfway.
     let stop = Stop::install();
-    let listener = match listener.set_nonblocking(true).and_then(|()| tokio::net::TcpListener::from_std(listener)) {
+    let listener = match listener
+        .set_nonblocking(true)
+        .and_then(|()| tokio::net::TcpListener::from_std(listener))
+    {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: cannot listen on {base_url}: {e}");
@@ -71,7 +82,11 @@ async fn serve(listener: std::net::TcpListener, content: PathBuf, output: PathBu
     for w in warnings {
         eprintln!("{w}");
     }
-    let opts = BuildOptions { content, output: output.clone(), base_url: Some(base_url.clone()) };
+    let opts = BuildOptions {
+        content,
+        output: output.clone(),
+        base_url: Some(base_url.clone()),
+    };
     let mut builder = builder::Builder::new(opts, status_tx.clone());
     builder.build(&[]);
     let worker = match builder::spawn(builder, changes_rx) {
@@ -87,7 +102,10 @@ async fn serve(listener: std::net::TcpListener, content: PathBuf, output: PathBu
     }
     println!("serving {base_url} (watching for changes; press Ctrl-C to stop)");
 
-    let app = http::App { output: Arc::new(output), status: status_rx };
+    let app = http::App {
+        output: Arc::new(output),
+        status: status_rx,
+    };
     let stopped = Arc::new(tokio::sync::Notify::new());
     let on_stop = stopped.clone();
     let server = axum::serve(listener, http::router(app)).with_graceful_shutdown(async move {
@@ -117,7 +135,10 @@ async fn serve(listener: std::net::TcpListener, content: PathBuf, output: PathBu
 }
 
 fn addr_is_loopback(listener: &tokio::net::TcpListener) -> bool {
-    listener.local_addr().map(|a| a.ip().is_loopback()).unwrap_or(true)
+    listener
+        .local_addr()
+        .map(|a| a.ip().is_loopback())
+        .unwrap_or(true)
 }
 
 /// Ctrl-C, and SIGTERM on Unix.
@@ -131,11 +152,14 @@ impl Stop {
         #[cfg(unix)]
         {
             use tokio::signal::unix::{signal, SignalKind};
-            let signals = signal(SignalKind::interrupt()).and_then(|i| Ok((i, signal(SignalKind::terminate())?)));
+            let signals = signal(SignalKind::interrupt())
+                .and_then(|i| Ok((i, signal(SignalKind::terminate())?)));
             if let Err(e) = &signals {
                 eprintln!("warning: cannot catch Ctrl-C: {e}");
             }
-            Stop { signals: signals.ok() }
+            Stop {
+                signals: signals.ok(),
+            }
         }
         #[cfg(not(unix))]
         Stop {}

@@ -55,7 +55,11 @@ mod tests {
 
     #[test]
     fn event_json_names_state_and_errors() {
-        let s = Status { version: "a-1".into(), errors: vec!["x.md:1:1: error: <bad>".into()], stopping: false };
+        let s = Status {
+            version: "a-1".into(),
+            errors: vec!["x.md:1:1: error: <bad>".into()],
+            stopping: false,
+        };
         let v: serde_json::Value = serde_json::from_str(&s.event_json()).unwrap();
         assert_eq!(v["ok"], false);
         assert_eq!(v["built"], true);

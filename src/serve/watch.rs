@@ -20,12 +20,24 @@ pub fn is_editor_temp(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')
-        || [".swp", ".swx", ".tmp", "4913", "___jb_tmp___", "___jb_old___"].iter().any(|s| name.ends_with(s))
+        || [
+            ".swp",
+            ".swx",
+            ".tmp",
+            "4913",
+            "___jb_tmp___",
+            "___jb_old___",
+        ]
+        .iter()
+        .any(|s| name.ends_with(s))
 }
 
 /// The folders to watch: the content folder and `themes/` beside it, if present.
 pub fn roots(content: &Path) -> Vec<PathBuf> {
-    let parent = content.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = content
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let themes = parent.join("themes");
     let mut roots = vec![absolute(content)];
     if themes.is_dir() {
@@ -36,7 +48,11 @@ pub fn roots(content: &Path) -> Vec<PathBuf> {
 
 /// Starts watching; each relevant batch of changes sends the changed paths on `tx`.
 /// Problems are returned as warning lines (the server runs on without watching).
-pub fn start(content: &Path, output: &Path, tx: Sender<Vec<PathBuf>>) -> (Option<Watcher>, Vec<String>) {
+pub fn start(
+    content: &Path,
+    output: &Path,
+    tx: Sender<Vec<PathBuf>>,
+) -> (Option<Watcher>, Vec<String>) {
     let roots = roots(content);
     let output = absolute(output);
     let filter_roots = roots.clone();
@@ -63,7 +79,12 @@ pub fn start(content: &Path, output: &Path, tx: Sender<Vec<PathBuf>>) -> (Option
     let mut warnings = Vec::new();
     let mut debouncer = match new_debouncer(DEBOUNCE, None, handler) {
         Ok(d) => d,
-        Err(e) => return (None, vec![format!("warning: cannot watch for changes: {e}")]),
+        Err(e) => {
+            return (
+                None,
+                vec![format!("warning: cannot watch for changes: {e}")],
+            )
+        }
     };
     for root in &roots {
         if let Err(e) = debouncer.watch(root, RecursiveMode::Recursive) {
@@ -78,7 +99,10 @@ fn relevant(path: &Path, roots: &[PathBuf], output: &Path) -> bool {
     if path.starts_with(output) {
         return false;
     }
-    let rel = roots.iter().find_map(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+    let rel = roots
+        .iter()
+        .find_map(|r| path.strip_prefix(r).ok())
+        .unwrap_or(path);
     rel.components().all(|c| match c {
         Component::Normal(name) => !is_editor_temp(&name.to_string_lossy()),
         _ => true,
@@ -95,9 +119,14 @@ fn absolute(path: &Path) -> PathBuf {
         return path.to_path_buf();
     }
     // A folder that does not exist yet (the output before the first build).
-    match (path.parent().filter(|p| !p.as_os_str().is_empty()), path.file_name()) {
+    match (
+        path.parent().filter(|p| !p.as_os_str().is_empty()),
+        path.file_name(),
+    ) {
         (Some(parent), Some(name)) => absolute(parent).join(name),
-        (None, Some(name)) => std::env::current_dir().map(|d| d.join(name)).unwrap_or_else(|_| path.to_path_buf()),
+        (None, Some(name)) => std::env::current_dir()
+            .map(|d| d.join(name))
+            .unwrap_or_else(|_| path.to_path_buf()),
         _ => path.to_path_buf(),
     }
 }
@@ -108,7 +137,16 @@ mod tests {
 
     #[test]
     fn editor_files_are_ignored() {
-        for n in [".action.md.swp", "action.md~", "#action.md#", ".#action.md", "4913", "x.swx", "a.tmp", "x.md___jb_tmp___"] {
+        for n in [
+            ".action.md.swp",
+            "action.md~",
+            "#action.md#",
+            ".#action.md",
+            "4913",
+            "x.swx",
+            "a.tmp",
+            "x.md___jb_tmp___",
+        ] {
             assert!(is_editor_temp(n), "{n}");
         }
         for n in ["action.md", "site.yaml", "style.css", "programme.md"] {
@@ -120,13 +158,29 @@ mod tests {
     fn relevance() {
         let roots = vec![PathBuf::from("/w/content"), PathBuf::from("/w/themes")];
         let out = Path::new("/w/output");
-        assert!(relevant(Path::new("/w/content/a/actions/x.md"), &roots, out));
+        assert!(relevant(
+            Path::new("/w/content/a/actions/x.md"),
+            &roots,
+            out
+        ));
         assert!(relevant(Path::new("/w/themes/t/static/s.css"), &roots, out));
-        assert!(!relevant(Path::new("/w/content/a/actions/.x.md.swp"), &roots, out));
+        assert!(!relevant(
+            Path::new("/w/content/a/actions/.x.md.swp"),
+            &roots,
+            out
+        ));
         assert!(!relevant(Path::new("/w/content/.git/index"), &roots, out));
-        assert!(!relevant(Path::new("/w/output/index.html"), &roots, Path::new("/w/output")));
+        assert!(!relevant(
+            Path::new("/w/output/index.html"),
+            &roots,
+            Path::new("/w/output")
+        ));
         // A hidden folder above the roots does not hide everything.
         let roots = vec![PathBuf::from("/home/u/.sites/content")];
-        assert!(relevant(Path::new("/home/u/.sites/content/site.yaml"), &roots, out));
+        assert!(relevant(
+            Path::new("/home/u/.sites/content/site.yaml"),
+            &roots,
+            out
+        ));
     }
 }

@@ -1,0 +1,171 @@
+//! The git history of the content folder: when each file was added, each change of its
+//! `status:` (from → to) and its last change, each with date and commit.
+//!
+//! [`read`] makes one walk of the first-parent line from HEAD, oldest commit first, and
+//! compares each commit's content subtree with its parent's top-down, skipping subtrees whose
+//! ids did not change (see [`diff`]); only Markdown blobs whose content changed are read, and
+//! their status is taken from the front matter text without a YAML parser (see [`status`]).
+//! Only committed history counts: uncommitted changes in the working tree are not looked at.
+//! A content folder outside git has no history (`Ok(None)`); a shallow clone has the history
+//! it holds, with [`History::shallow`] set.
+
+mod diff;
+mod status;
+mod track;
+mod walk;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub use status::status_of;
+
+/// The history of every file in the content folder that exists at HEAD.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    /// Keyed by path relative to the content folder with forward slashes, e.g. "getinge/actions/x.md".
+    pub files: HashMap<String, FileHistory>,
+    /// True when the history is incomplete: the repository is a shallow clone (or misses
+    /// objects, like a partial clone). Files already present in the oldest commit of a shallow
+    /// clone have no `added` and no first status change, as those happened before it.
+    pub shallow: bool,
+}
+
+/// One file's history.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileHistory {
+    /// The first commit where the file appeared (following the path only; a rename is a new file).
+    pub added: Option<Change>,
+    /// Oldest first; the first status when added is `from: None`.
+    pub status_changes: Vec<StatusChange>,
+    /// The last commit that changed the file's content.
+    pub last_changed: Option<Change>,
+}
+
+/// A commit, as the history shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Full hex id of the commit.
+    pub commit: String,
+    /// `YYYY-MM-DD`: the committer date in UTC.
+    pub date: String,
+    /// The first line of the commit message.
+    pub summary: String,
+}
+
+/// A change of an entity's `status:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    /// The status before, `None` when the file was added (or had no status).
+    pub from: Option<String>,
+    pub to: String,
+    pub change: Change,
+}
+
+/// Reads the history of every file under `content_dir`. Ok(None) when the folder is not in a git repository.
+pub fn read(content_dir: &Path) -> Result<Option<History>, String> {
+    let dir = content_dir
+        .canonicalize()
+        .map_err(|e| format!("cannot read the history of {}: {e}", content_dir.display()))?;
+    let repo = match gix::discover(&dir) {
+        Ok(repo) => repo,
+        Err(e) if not_a_repository(&e) => return Ok(None),
+        Err(e) => {
+            return Err(format!(
+                "cannot open the git repository of {}: {e}",
+                content_dir.display()
+            ))
+        }
+    };
+    let Some(rel) = relative_folder(&repo, &dir) else {
+        return Ok(None);
+    };
+
+    let boundary: HashSet<gix::ObjectId> = repo
+        .shallow_commits()
+        .map_err(|e| format!("cannot read the shallow file of the git repository: {e}"))?
+        .map(|c| c.iter().copied().collect())
+        .unwrap_or_default();
+    let mut history = History {
+        files: HashMap::new(),
+        shallow: !boundary.is_empty(),
+    };
+
+    let head = repo
+        .head()
+        .map_err(|e| format!("cannot read HEAD of the git repository: {e}"))?;
+    if head.is_unborn() {
+        return Ok(Some(history));
+    }
+    let head = head
+        .into_peeled_id()
+        .map_err(|e| format!("cannot resolve HEAD of the git repository: {e}"))?
+        .detach();
+
+    let hash = repo.object_hash();
+    let line = walk::first_parent_line(&repo.objects, hash, head, &boundary)?;
+    history.shallow |= line.cut;
+
+    let mut trees = diff::Trees::new(&repo.objects, hash);
+    let mut tracker = track::Tracker::new(&repo.objects);
+    let mut before: Option<gix::ObjectId> = None;
+    for (i, commit) in line.commits.iter().enumerate() {
+        trees.next_commit();
+        let now = trees.subtree(commit.tree, &rel)?;
+        if now == before {
+            continue;
+        }
+        let mut events = Vec::new();
+        trees.diff(before, now, "", &mut events)?;
+        before = now;
+        if events.is_empty() {
+            continue;
+        }
+        let change = Change {
+            commit: commit.id.to_string(),
+            date: walk::utc_date(commit.seconds),
+            summary: commit.summary.clone(),
+        };
+        tracker.apply(events, &change, i == 0 && line.cut);
+    }
+    history.shallow |= tracker.incomplete;
+    history.files = tracker.finish();
+    Ok(Some(history))
+}
+
+/// The web address of `commit` on the forge at `repository_url` (site.yaml's
+/// `repository.url`): `<url>/commit/<id>`, which GitHub, GitLab, Gitea, Forgejo and
+/// Bitbucket all serve.
+pub fn commit_url(repository_url: &str, commit: &str) -> String {
+    let base = repository_url.trim_end_matches('/');
+    let base = base.strip_suffix(".git").unwrap_or(base);
+    format!("{base}/commit/{commit}")
+}
+
+/// Whether discovery failed because there is no repository around the folder.
+fn not_a_repository(e: &gix::Error) -> bool {
+    use gix::discover::upwards::Error as E;
+    match e.downcast_any_ref::<E>() {
+        Some(
+            E::NoGitRepository { .. }
+            | E::NoGitRepositoryWithinCeiling { .. }
+            | E::NoGitRepositoryWithinFs { .. },
+        ) => true,
+        Some(_) => false,
+        None => e.is_not_found(),
+    }
+}
+
+/// The folder names from the work tree's root to `dir`, or `None` when `dir` is not inside
+/// the work tree (a bare repository, or the folder is inside `.git`).
+fn relative_folder(repo: &gix::Repository, dir: &Path) -> Option<Vec<String>> {
+    let workdir: PathBuf = repo.workdir()?.canonicalize().ok()?;
+    let rel = dir.strip_prefix(&workdir).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.first().is_some_and(|p| p == ".git") {
+        return None;
+    }
+    Some(parts)
+}
