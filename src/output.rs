@@ -15,6 +15,7 @@ pub const MARKER: &str = ".ambit-output";
 pub struct Staging {
     pub dir: PathBuf,
     committed: bool,
+    in_place: bool,
 }
 
 impl Staging {
@@ -45,7 +46,14 @@ impl Staging {
         Ok(Staging {
             dir,
             committed: false,
+            in_place: false,
         })
+    }
+
+    /// Writes straight into an existing output folder (used by `serve` for small
+    /// changes); every file is replaced by rename, so a reader never sees half a file.
+    pub fn in_place(dir: &Path) -> Staging {
+        Staging { dir: dir.to_path_buf(), committed: true, in_place: true }
     }
 
     /// Writes one file; `rel` uses `/` and comes from validated ids only.
@@ -60,6 +68,13 @@ impl Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Diagnostic::io(Some(parent), format!("cannot create folder: {e}")))?;
+        }
+        if self.in_place {
+            let tmp = path.with_extension("ambit-tmp");
+            std::fs::write(&tmp, bytes)
+                .map_err(|e| Diagnostic::io(Some(&tmp), format!("cannot write file: {e}")))?;
+            return std::fs::rename(&tmp, &path)
+                .map_err(|e| Diagnostic::io(Some(&path), format!("cannot write file: {e}")));
         }
         std::fs::write(&path, bytes)
             .map_err(|e| Diagnostic::io(Some(&path), format!("cannot write file: {e}")))
@@ -211,7 +226,12 @@ fn remove_in_background(dir: PathBuf) {
                 .spawn()
                 .ok()
         });
-    if spawned.is_none() {
+    if let Some(mut child) = spawned {
+        // Reap the helper when it ends (a long-running `serve` must not collect zombies).
+        std::thread::spawn(move || {
+            let _ = child.wait();
+        });
+    } else {
         std::thread::spawn(move || {
             let _ = std::fs::remove_dir_all(&dir);
         });

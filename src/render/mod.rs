@@ -203,10 +203,54 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// What to render: everything, or the parts a small change affects.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Render every file (theme assets and copied files included).
+    pub all: bool,
+    /// Places whose place-level pages change.
+    pub places: std::collections::BTreeSet<usize>,
+    /// Places whose search index changes.
+    pub search: std::collections::BTreeSet<usize>,
+    /// Entity pages to render.
+    pub nodes: std::collections::BTreeSet<crate::graph::NodeId>,
+}
+
+impl Selection {
+    pub fn all() -> Selection {
+        Selection { all: true, ..Selection::default() }
+    }
+}
+
 /// Renders the whole site into `out`.
 pub fn render_site(g: &Graph, theme: &Theme, out: &Staging) -> Result<(), Vec<Diagnostic>> {
+    render(g, theme, out, &Selection::all())
+}
+
+/// Renders the selected files into `out`.
+pub fn render(g: &Graph, theme: &Theme, out: &Staging, sel: &Selection) -> Result<(), Vec<Diagnostic>> {
     let r = Renderer::new(g, theme, out).map_err(|d| vec![d])?;
     let mut errors: Vec<Diagnostic> = Vec::new();
+    if !sel.all {
+        let jobs: Vec<usize> = (0..g.places.len())
+            .filter(|p| sel.places.contains(p) || sel.search.contains(p) || sel.nodes.iter().any(|n| n.place as usize == *p))
+            .collect();
+        let place_errors: Vec<Diagnostic> = jobs
+            .par_iter()
+            .flat_map(|&p| {
+                let nodes: Vec<u32> = sel.nodes.iter().filter(|n| n.place as usize == p).map(|n| n.idx).collect();
+                let parts = pages::PlaceParts { pages: sel.places.contains(&p), search: sel.search.contains(&p) };
+                pages::render_place(&r, p, parts, Some(&nodes))
+            })
+            .collect();
+        errors.extend(place_errors);
+        for job in [site_pages::root_index as fn(&Renderer) -> Result<(), Diagnostic>, site_pages::sitemap] {
+            if let Err(e) = job(&r) {
+                errors.push(e);
+            }
+        }
+        return if errors.is_empty() { Ok(()) } else { Err(errors) };
+    }
     for (rel, bytes) in theme.statics() {
         if let Err(e) = out.write(&format!("static/{rel}"), bytes) {
             errors.push(e);
@@ -231,7 +275,7 @@ pub fn render_site(g: &Graph, theme: &Theme, out: &Staging) -> Result<(), Vec<Di
     errors.extend(site_errors);
     let place_errors: Vec<Diagnostic> = (0..g.places.len())
         .into_par_iter()
-        .flat_map(|p| pages::render_place(&r, p))
+        .flat_map(|p| pages::render_place(&r, p, pages::PlaceParts { pages: true, search: true }, None))
         .collect();
     errors.extend(place_errors);
     if errors.is_empty() {

@@ -40,8 +40,17 @@ pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {
     })
 }
 
-/// Renders every page and file of place `p`; returns the errors.
-pub fn render_place(r: &Renderer, p: usize) -> Vec<Diagnostic> {
+/// Which place-level files of a place to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceParts {
+    /// Programme page, lists, data, feed, changes, follow-up.
+    pub pages: bool,
+    /// The search index (only when text of the place changed).
+    pub search: bool,
+}
+
+/// Renders the place-level pages of place `p` and the entity pages `entities` (all when None).
+pub fn render_place(r: &Renderer, p: usize, parts: PlaceParts, entities: Option<&[u32]>) -> Vec<Diagnostic> {
     let g = r.g;
     let place = &g.places[p];
     let mut errors = Vec::new();
@@ -50,35 +59,33 @@ pub fn render_place(r: &Renderer, p: usize) -> Vec<Diagnostic> {
             errors.push(e);
         }
     };
-    push(programme_page(r, p));
-    for kind in [
-        EntityKind::Area,
-        EntityKind::Ambition,
-        EntityKind::Strategy,
-        EntityKind::Indicator,
-    ] {
-        push(kind_index(r, p, kind));
+    if parts.pages {
+        push(programme_page(r, p));
+        for kind in [EntityKind::Area, EntityKind::Ambition, EntityKind::Strategy, EntityKind::Indicator] {
+            push(kind_index(r, p, kind));
+        }
+        push(lists::action_lists(r, p));
+        push(lists::search_page(r, p));
+        push(data::write_place(r, p));
+        let events = feed::place_events(r, p);
+        push(feed::write_place(r, p, &events));
+        push(followup::changes_page(r, p, &events));
+        push(followup::follow_up_page(r, p));
     }
-    push(lists::action_lists(r, p));
-    push(lists::search_page(r, p));
-    push(data::write_place(r, p));
-    let events = feed::place_events(r, p);
-    push(feed::write_place(r, p, &events));
-    push(followup::changes_page(r, p, &events));
-    push(followup::follow_up_page(r, p));
-    push(crate::render::site_pages::search_index(r, p));
-    let entity_errors: Vec<Diagnostic> = (0..place.entities.len())
-        .into_par_iter()
-        .filter_map(|i| {
-            entity_page(
-                r,
-                NodeId {
-                    place: p as u32,
-                    idx: i as u32,
-                },
-            )
-            .err()
-        })
+    if parts.search {
+        push(crate::render::site_pages::search_index(r, p));
+    }
+    let all: Vec<u32>;
+    let list = match entities {
+        Some(l) => l,
+        None => {
+            all = (0..place.entities.len() as u32).collect();
+            &all
+        }
+    };
+    let entity_errors: Vec<Diagnostic> = list
+        .par_iter()
+        .filter_map(|i| entity_page(r, NodeId { place: p as u32, idx: *i }).err())
         .collect();
     errors.extend(entity_errors);
     errors
