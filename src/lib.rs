@@ -19,6 +19,7 @@ pub mod parse;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod session;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -43,6 +43,27 @@ pub fn parse(
     sources: &Sources,
     base_url_override: Option<&str>,
 ) -> (Option<Parsed>, Vec<Diagnostic>) {
+    parse_cached(sources, base_url_override, None)
+}
+
+/// Parse results kept between builds: source path → (hash of text and prefix, result).
+pub type ParseCache = std::collections::HashMap<String, (u64, Option<Entity>, Vec<Diagnostic>)>;
+
+/// Hash of a source text as parsed with a link prefix.
+pub fn text_hash(text: &str, prefix: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    prefix.hash(&mut h);
+    h.finish()
+}
+
+/// Like [`parse`], reusing (and refreshing) `cache` for files whose text did not change.
+pub fn parse_cached(
+    sources: &Sources,
+    base_url_override: Option<&str>,
+    mut cache: Option<&mut ParseCache>,
+) -> (Option<Parsed>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let site = match &sources.site {
         Some(src) => {
@@ -67,13 +88,30 @@ pub fn parse(
                 .chain(p.entities.iter().map(move |(k, s)| (i, *k, s)))
         })
         .collect();
+    let cached = cache.as_deref();
     let results: Vec<(usize, Option<Entity>, Vec<Diagnostic>)> = jobs
         .par_iter()
         .map(|(i, kind, src)| {
+            if let Some(c) = cached {
+                let h = text_hash(&src.text, &prefix);
+                if let Some((ch, e, d)) = c.get(&src.rel).filter(|(ch, _, _)| *ch == h) {
+                    let _ = ch;
+                    return (*i, e.clone(), d.clone());
+                }
+            }
             let (e, d) = parse_file(*kind, src, &prefix);
             (*i, e, d)
         })
         .collect();
+    if let Some(c) = cache.as_deref_mut() {
+        c.clear();
+        for ((_, _, src), (_, e, d)) in jobs.iter().zip(&results) {
+            c.insert(
+                src.rel.clone(),
+                (text_hash(&src.text, &prefix), e.clone(), d.clone()),
+            );
+        }
+    }
     let mut places: Vec<ParsedPlace> = sources
         .places
         .iter()

@@ -17,7 +17,8 @@ use crate::BuildOptions;
 
 /// Builds the served site and publishes the outcome.
 pub struct Builder {
-    opts: BuildOptions,
+    /// Keeps parsed files between builds, so a save re-renders only what it affects.
+    site: crate::session::Session,
     status: StatusSender,
     /// Distinguishes this server's versions from an earlier run's.
     session: String,
@@ -34,7 +35,7 @@ impl Builder {
             .unwrap_or(0);
         let session = format!("{:x}{:x}", std::process::id(), nanos % (1 << 40));
         Builder {
-            opts,
+            site: crate::session::Session::new(opts),
             status,
             session,
             builds: 0,
@@ -52,9 +53,9 @@ impl Builder {
             };
             eprintln!("changed: {}{more}", shown(first));
         }
-        let (stats, diags) = crate::build(&self.opts);
+        let (stats, diags) = self.site.build(changed);
         match stats {
-            Some(s) => {
+            Some((s, mode)) => {
                 let warnings: Vec<String> = diags.iter().map(Diagnostic::plain).collect();
                 if warnings != self.warnings {
                     report::print(&diags, Format::Human, Stream::Stderr);
@@ -62,10 +63,16 @@ impl Builder {
                 }
                 self.builds += 1;
                 let version = format!("{}-{}", self.session, self.builds);
-                eprintln!(
-                    "built {} places ({} pages) in {} ms",
-                    s.places, s.pages, s.millis
-                );
+                match mode {
+                    crate::session::Mode::Full => eprintln!(
+                        "built {} places ({} pages) in {} ms",
+                        s.places, s.pages, s.millis
+                    ),
+                    crate::session::Mode::Incremental(n) => eprintln!(
+                        "rebuilt {n} pages and the lists they appear on in {} ms",
+                        s.millis
+                    ),
+                }
                 self.status.send_modify(|st| {
                     st.version = version;
                     st.errors.clear();

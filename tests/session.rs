@@ -1,0 +1,159 @@
+//! Incremental rebuilds (the `serve` session) must produce exactly the site a
+//! full build produces, while rendering only the affected pages.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ambit::session::{Mode, Session};
+use ambit::BuildOptions;
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    common::list_files(dir)
+        .into_iter()
+        .filter(|f| !f.starts_with(".ambit"))
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+fn opts(content: &Path, output: &Path) -> BuildOptions {
+    BuildOptions {
+        content: content.to_path_buf(),
+        output: output.to_path_buf(),
+        base_url: Some("http://127.0.0.1:1/sub/".into()),
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn an_incremental_rebuild_equals_a_full_build() {
+    std::env::set_var("AMBIT_TODAY", "2026-06-01");
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let served = tmp.path().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    let (first, diags) = session.build(&[]);
+    assert!(matches!(first, Some((_, Mode::Full))), "{diags:?}");
+
+    // Change the title and status of one action that serves another place's ambition.
+    let action: PathBuf = std::fs::read_dir(content.join("oost/actions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("ambition: kommun/")
+        })
+        .expect("a cross-place action in the fixture");
+    let text = std::fs::read_to_string(&action).unwrap();
+    let title_line = text
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .unwrap()
+        .to_string();
+    edit(&action, &title_line, "title: Nieuwe titel na bewerking");
+    let status_line = text
+        .lines()
+        .find(|l| l.starts_with("status:"))
+        .unwrap()
+        .to_string();
+    if status_line.trim() != "status: ongoing" {
+        edit(&action, &status_line, "status: ongoing");
+    }
+    let text = std::fs::read_to_string(&action).unwrap();
+    if let Some(c) = text.lines().find(|l| l.starts_with("completed:")) {
+        edit(&action, &format!("{c}\n"), "");
+    }
+    let (second, diags) = session.build(std::slice::from_ref(&action));
+    let (_, mode) = second.unwrap_or_else(|| panic!("rebuild failed: {diags:?}"));
+    let Mode::Incremental(pages) = mode else {
+        panic!("expected an incremental rebuild, got {mode:?}")
+    };
+    let total = common::list_files(&served)
+        .iter()
+        .filter(|f| f.ends_with(".html"))
+        .count();
+    assert!(pages < total / 2, "re-rendered {pages} of {total} pages");
+
+    let fresh = tmp.path().join("fresh");
+    let (full, diags) = ambit::build(&opts(&content, &fresh));
+    assert!(full.is_some(), "{diags:?}");
+    let (a, b) = (tree(&served), tree(&fresh));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(
+            bytes == &b[name],
+            "{name} differs between the incremental and the full build"
+        );
+    }
+    assert!(std::fs::read_to_string(served.join("kommun/index.html")).is_ok());
+    let ambition_pages: Vec<_> = a
+        .iter()
+        .filter(|(k, v)| {
+            k.starts_with("kommun/ambitions/")
+                && String::from_utf8_lossy(v).contains("Nieuwe titel na bewerking")
+        })
+        .collect();
+    assert!(
+        !ambition_pages.is_empty(),
+        "the municipality's ambition page shows the new title"
+    );
+}
+
+#[test]
+fn a_new_file_falls_back_to_a_full_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let served = tmp.path().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let id = "trygghet";
+    let new = content.join(format!("kommun/actions/nieuw-{id}.md"));
+    std::fs::write(
+        &new,
+        format!("---\ntitle: Ny åtgärd\nambition: {id}\nstatus: idea\n---\nText.\n"),
+    )
+    .unwrap();
+    let (res, diags) = session.build(std::slice::from_ref(&new));
+    assert!(matches!(res, Some((_, Mode::Full))), "{diags:?}");
+    assert!(served
+        .join(format!("kommun/actions/nieuw-{id}/index.html"))
+        .is_file());
+}
+
+#[test]
+fn a_broken_save_writes_nothing_and_the_fix_recovers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let served = tmp.path().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let before = tree(&served);
+    let ambition = content.join("kommun/ambitions/trygghet.md");
+    let good = std::fs::read_to_string(&ambition).unwrap();
+    std::fs::write(&ambition, "---\ntitle: [unclosed\n---\n").unwrap();
+    let (res, diags) = session.build(std::slice::from_ref(&ambition));
+    assert!(res.is_none());
+    assert!(diags
+        .iter()
+        .any(|d| d.is_error() && d.path.as_deref() == Some(ambition.as_path())));
+    assert_eq!(
+        tree(&served),
+        before,
+        "a failed build leaves the served site as it was"
+    );
+    std::fs::write(&ambition, good).unwrap();
+    assert!(session.build(std::slice::from_ref(&ambition)).0.is_some());
+}
