@@ -204,12 +204,14 @@ async function main() {
       stRoot !== null && stPage !== null && !exited ? [] : [
         exited ? `ambit serve exited (${exited.code ?? exited.signal})` : `/ -> ${stRoot}, page -> ${stPage}`],
       `/ -> ${stRoot}, page -> ${stPage}`);
-    const named = await waitFor(() => out.stderr.slice(errStart).includes(relFile), STEP_MS);
+    // The contract's error line: `path:line:column: error: message`, path ending in relFile.
+    const errLine = new RegExp(`${relFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+(:\\d+)?: error`);
+    const named = await waitFor(() => errLine.test(out.stderr.slice(errStart)), STEP_MS);
     const errText = out.stderr.slice(errStart).trim();
-    rep.check(`stderr names the broken file (${relFile})`, named.value ? [] : [
-      `not in stderr since the edit: ${JSON.stringify(errText.slice(0, 500))}`,
-      ...(out.stdout.includes(relFile) ? ['(it is in stdout; errors belong on stderr)'] : []),
-    ], errText.split('\n').find((l) => l.includes(relFile))?.trim().slice(0, 160) || '');
+    rep.check(`stderr names the broken file (${relFile}:LINE:COL: error: ...)`, named.value ? [] : [
+      `no such line in stderr since the edit: ${JSON.stringify(errText.slice(0, 600))}`,
+      ...(errLine.test(out.stdout) ? ['(it is in stdout; errors belong on stderr)'] : []),
+    ], errText.split('\n').find((l) => errLine.test(l))?.trim().slice(0, 160) || '');
 
     // 3. Fix the file: the page shows content again.
     t0 = Date.now();
