@@ -73,13 +73,15 @@ measure() {
   awk -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
     /Maximum resident set size/ { kb = $2 }
-    END { printf "%.2f %d\n", s, kb }' "$WORK/time.txt" | tee -a "$WORK/$name.txt" |
-    awk -v n="$name" '{ printf "   %-16s %7.2f s  %6.0f MB\n", n, $1, $2 / 1024 }' >&2
+    /User time|System time/ { cpu += $2 }
+    END { printf "%.2f %d %.2f\n", s, kb, cpu }' "$WORK/time.txt" | tee -a "$WORK/$name.txt" |
+    awk -v n="$name" '{ printf "   %-16s %7.2f s wall  %7.2f s CPU  %6.0f MB\n", n, $1, $3, $2 / 1024 }' >&2
 }
 
 RUN_AMBIT=("$AMBIT" build --content "$WORK/content" --output "$WORK/out-ambit")
 RUN_HUGO=("$HUGO" --quiet --source "$WORK/hugo" --themesDir "$ROOT/bench" --theme hugo --destination "$WORK/out-hugo")
 
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((i = 1; i <= RUNS; i++)); do
   say "round $i of $RUNS"
   rm -rf "$WORK/out-ambit"
@@ -100,34 +102,36 @@ div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.'"${3:-2}"'f", (b > 0) ? a / 
 
 PAGES=$(find "$WORK/out-ambit" -name index.html | wc -l)
 AF=$(median "$WORK/ambit-fresh.txt" 1); AE=$(median "$WORK/ambit-existing.txt" 1)
+AFC=$(median "$WORK/ambit-fresh.txt" 3); AEC=$(median "$WORK/ambit-existing.txt" 3)
 AFM=$(max "$WORK/ambit-fresh.txt" 2); AEM=$(max "$WORK/ambit-existing.txt" 2)
 if [[ -n "$HUGO" ]]; then
   HPAGES=$(find "$WORK/out-hugo" -name index.html | wc -l)
   HF=$(median "$WORK/hugo-fresh.txt" 1); HE=$(median "$WORK/hugo-existing.txt" 1)
+  HFC=$(median "$WORK/hugo-fresh.txt" 3); HEC=$(median "$WORK/hugo-existing.txt" 3)
   HFM=$(max "$WORK/hugo-fresh.txt" 2); HEM=$(max "$WORK/hugo-existing.txt" 2)
 fi
 
 say "results"
 {
   echo "Corpus: $PLACES places × $ACTIONS actions, $FILES Markdown files ($SIZE MB), seed $SEED, AMBIT_TODAY=$AMBIT_TODAY."
-  echo "ambit wrote $PAGES pages (index.html files)${HUGO:+; hugo wrote $HPAGES}. $RUNS alternating rounds on $(nproc) cores; medians of wall time, peak RSS is the maximum over the rounds."
+  echo "ambit wrote $PAGES pages (index.html files)${HUGO:+; hugo wrote $HPAGES}. $RUNS alternating rounds on $(nproc) cores; medians of wall and CPU time, peak RSS is the maximum over the rounds. Load average before the runs: $LOAD0; after: $(cut -d' ' -f1-3 /proc/loadavg)."
   VERSIONS="ambit $("$AMBIT" --version | cut -d' ' -f2) (commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?'), working tree as built)"
   [[ -n "$HUGO" ]] && VERSIONS="$VERSIONS; $("$HUGO" version | cut -d' ' -f1-2)"
   echo "$VERSIONS."
   echo
-  echo "| build | output folder | wall time (median) | pages/s | peak RSS | ambit / hugo |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: |"
+  echo "| build | output folder | wall time (median) | pages/s | CPU time (user+sys) | peak RSS | ambit / hugo (wall) | ambit / hugo (CPU) |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   if [[ -n "$HUGO" ]]; then
-    echo "| ambit | fresh | $AF s | $(div "$PAGES" "$AF" 0) | $(mb "$AFM") MB | $(div "$AF" "$HF") |"
-    echo "| hugo | fresh | $HF s | $(div "$HPAGES" "$HF" 0) | $(mb "$HFM") MB | |"
-    echo "| ambit | existing | $AE s | $(div "$PAGES" "$AE" 0) | $(mb "$AEM") MB | $(div "$AE" "$HE") |"
-    echo "| hugo | existing | $HE s | $(div "$HPAGES" "$HE" 0) | $(mb "$HEM") MB | |"
+    echo "| ambit | fresh | $AF s | $(div "$PAGES" "$AF" 0) | $AFC s | $(mb "$AFM") MB | $(div "$AF" "$HF") | $(div "$AFC" "$HFC") |"
+    echo "| hugo | fresh | $HF s | $(div "$HPAGES" "$HF" 0) | $HFC s | $(mb "$HFM") MB | | |"
+    echo "| ambit | existing | $AE s | $(div "$PAGES" "$AE" 0) | $AEC s | $(mb "$AEM") MB | $(div "$AE" "$HE") | $(div "$AEC" "$HEC") |"
+    echo "| hugo | existing | $HE s | $(div "$HPAGES" "$HE" 0) | $HEC s | $(mb "$HEM") MB | | |"
   else
-    echo "| ambit | fresh | $AF s | $(div "$PAGES" "$AF" 0) | $(mb "$AFM") MB | – |"
-    echo "| ambit | existing | $AE s | $(div "$PAGES" "$AE" 0) | $(mb "$AEM") MB | – |"
+    echo "| ambit | fresh | $AF s | $(div "$PAGES" "$AF" 0) | $AFC s | $(mb "$AFM") MB | – | – |"
+    echo "| ambit | existing | $AE s | $(div "$PAGES" "$AE" 0) | $AEC s | $(mb "$AEM") MB | – | – |"
   fi
   echo
-  echo "Every run (seconds, peak RSS in kB):"
+  echo "Every run (wall s, peak RSS kB, CPU s):"
   for f in "$WORK"/{ambit,hugo}-{fresh,existing}.txt; do
     [[ -f "$f" ]] && echo "- $(basename "$f" .txt): $(tr '\n' ';' <"$f" | sed 's/;$//; s/;/; /g')"
   done
