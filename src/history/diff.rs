@@ -1,9 +1,9 @@
 //! Top-down comparison of two trees, restricted to the content folder's subtree.
 //!
 //! Subtrees with the same id are skipped without being read, so a commit that touches one
-//! action reads only the trees on that action's path. Tree objects are kept for one commit
-//! step: the new side of one comparison is the old side of the next, so each tree is
-//! inflated once.
+//! action reads only the trees on that action's path. The trees of the latest state of the
+//! content folder are kept in memory (a few hundred kilobytes for 10,000 files): the new side
+//! of one comparison is the old side of a later one, so each tree version is inflated once.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -23,13 +23,12 @@ pub(super) enum Event {
     Deleted { path: String },
 }
 
-/// Reads and caches tree objects.
+/// Reads tree objects and keeps those of the latest content state.
 pub(super) struct Trees<'r> {
     odb: &'r gix::OdbHandle,
     hash: gix::hash::Kind,
     empty: ObjectId,
-    previous: HashMap<ObjectId, Rc<[u8]>>,
-    current: HashMap<ObjectId, Rc<[u8]>>,
+    state: HashMap<ObjectId, Rc<[u8]>>,
     buf: Vec<u8>,
     /// Tree objects read from the object database (for tests and measurements).
     pub reads: usize,
@@ -41,60 +40,59 @@ impl<'r> Trees<'r> {
             odb,
             hash,
             empty: ObjectId::empty_tree(hash),
-            previous: HashMap::new(),
-            current: HashMap::new(),
+            state: HashMap::new(),
             buf: Vec::new(),
             reads: 0,
         }
     }
 
-    /// Forgets the trees of the commit before the last one.
-    pub fn next_commit(&mut self) {
-        self.previous = std::mem::take(&mut self.current);
-    }
-
-    fn load(&mut self, id: ObjectId) -> Result<Rc<[u8]>, String> {
-        if let Some(data) = self.current.get(&id) {
+    /// The tree `id`, from the kept state or the object database; `keep` adds it to the state.
+    fn load(&mut self, id: ObjectId, keep: bool) -> Result<Rc<[u8]>, String> {
+        if let Some(data) = self.state.get(&id) {
             return Ok(data.clone());
         }
-        let data = match self.previous.remove(&id) {
-            Some(data) => data,
-            None if id == self.empty => Rc::from(&[][..]),
-            None => {
-                let found = self
-                    .odb
-                    .try_find(&id, &mut self.buf)
-                    .map_err(|e| format!("cannot read tree {id}: {e}"))?;
-                let Some(found) = found else {
-                    return Err(format!("tree {id} is missing from the repository"));
-                };
-                if found.kind != gix::objs::Kind::Tree {
-                    return Err(format!("{id} is a {}, not a tree", found.kind));
-                }
-                self.reads += 1;
-                Rc::from(found.data)
+        let data: Rc<[u8]> = if id == self.empty {
+            Rc::from(&[][..])
+        } else {
+            let found = self
+                .odb
+                .try_find(&id, &mut self.buf)
+                .map_err(|e| format!("cannot read tree {id}: {e}"))?;
+            let Some(found) = found else {
+                return Err(format!("tree {id} is missing from the repository"));
+            };
+            if found.kind != gix::objs::Kind::Tree {
+                return Err(format!("{id} is a {}, not a tree", found.kind));
             }
+            self.reads += 1;
+            Rc::from(found.data)
         };
-        self.current.insert(id, data.clone());
+        if keep {
+            self.state.insert(id, data.clone());
+        }
         Ok(data)
     }
 
-    fn entries<'a>(&self, id: ObjectId, data: &'a [u8]) -> Result<Vec<EntryRef<'a>>, String> {
-        TreeRefIter::from_bytes(data, self.hash)
-            .entries()
-            .map_err(|e| format!("cannot parse tree {id}: {e}"))
+    fn parse_error(id: Option<ObjectId>) -> String {
+        match id {
+            Some(id) => format!("cannot parse tree {id}"),
+            None => "cannot parse a tree".to_owned(),
+        }
     }
 
     /// The id of the tree at `path` (folder names) below `root`, if there is one.
     pub fn subtree(&mut self, root: ObjectId, path: &[String]) -> Result<Option<ObjectId>, String> {
         let mut id = root;
         for name in path {
-            let data = self.load(id)?;
-            let found = self
-                .entries(id, &data)?
-                .into_iter()
-                .find(|e| e.mode.is_tree() && e.filename == name.as_bytes())
-                .map(|e| e.oid.to_owned());
+            let data = self.load(id, false)?;
+            let mut found = None;
+            for e in TreeRefIter::from_bytes(&data, self.hash) {
+                let e = e.map_err(|e| format!("cannot parse tree {id}: {e}"))?;
+                if e.mode.is_tree() && e.filename == name.as_bytes() {
+                    found = Some(e.oid.to_owned());
+                    break;
+                }
+            }
             match found {
                 Some(sub) => id = sub,
                 None => return Ok(None),
@@ -115,40 +113,49 @@ impl<'r> Trees<'r> {
         if old == new {
             return Ok(());
         }
-        let old_data = old.map(|id| self.load(id)).transpose()?;
-        let new_data = new.map(|id| self.load(id)).transpose()?;
-        let old_entries = match (old, &old_data) {
-            (Some(id), Some(d)) => self.entries(id, d)?,
-            _ => Vec::new(),
-        };
-        let new_entries = match (new, &new_data) {
-            (Some(id), Some(d)) => self.entries(id, d)?,
-            _ => Vec::new(),
-        };
-        let (mut a, mut b) = (old_entries.iter().peekable(), new_entries.iter().peekable());
+        let old_data = old.map(|id| self.load(id, false)).transpose()?;
+        let new_data = new.map(|id| self.load(id, true)).transpose()?;
+        if let Some(id) = old {
+            // Replaced: it is no longer part of the latest state.
+            self.state.remove(&id);
+        }
+        let empty: &[u8] = &[];
+        let mut a = Cursor::new(old_data.as_deref().unwrap_or(empty), self.hash);
+        let mut b = Cursor::new(new_data.as_deref().unwrap_or(empty), self.hash);
         loop {
-            let order = match (a.peek(), b.peek()) {
+            // Most entries of a changed tree are unchanged: skip those by comparing raw bytes.
+            if let (Some(la), Some(lb)) = (a.raw_len(), b.raw_len()) {
+                if la == lb && a.data[..la] == b.data[..lb] {
+                    a.advance(la);
+                    b.advance(lb);
+                    continue;
+                }
+            }
+            let x = a.entry().ok_or_else(|| Self::parse_error(old))?;
+            let y = b.entry().ok_or_else(|| Self::parse_error(new))?;
+            let order = match (&x, &y) {
                 (None, None) => break,
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
-                (Some(x), Some(y)) => gix::objs::tree::name_order(
+                (Some((x, _)), Some((y, _))) => gix::objs::tree::name_order(
                     x.filename,
                     x.mode.is_tree(),
                     y.filename,
                     y.mode.is_tree(),
                 ),
             };
-            match order {
-                Ordering::Less => {
-                    let x = a.next().expect("peeked");
-                    self.one_side(x, prefix, false, out)?;
+            match (order, x, y) {
+                (Ordering::Less, Some((x, len)), _) => {
+                    a.advance(len);
+                    self.one_side(&x, prefix, false, out)?;
                 }
-                Ordering::Greater => {
-                    let y = b.next().expect("peeked");
-                    self.one_side(y, prefix, true, out)?;
+                (Ordering::Greater, _, Some((y, len))) => {
+                    b.advance(len);
+                    self.one_side(&y, prefix, true, out)?;
                 }
-                Ordering::Equal => {
-                    let (x, y) = (a.next().expect("peeked"), b.next().expect("peeked"));
+                (Ordering::Equal, Some((x, la)), Some((y, lb))) => {
+                    a.advance(la);
+                    b.advance(lb);
                     if x.oid == y.oid {
                         continue;
                     }
@@ -156,17 +163,18 @@ impl<'r> Trees<'r> {
                         let sub = join(prefix, y.filename, true);
                         self.diff(Some(x.oid.to_owned()), Some(y.oid.to_owned()), &sub, out)?;
                     } else {
-                        match (is_file(x), is_file(y)) {
+                        match (is_file(&x), is_file(&y)) {
                             (true, true) => out.push(Event::Modified {
                                 path: join(prefix, y.filename, false),
                                 blob: y.oid.to_owned(),
                             }),
-                            (true, false) => self.one_side(x, prefix, false, out)?,
-                            (false, true) => self.one_side(y, prefix, true, out)?,
+                            (true, false) => self.one_side(&x, prefix, false, out)?,
+                            (false, true) => self.one_side(&y, prefix, true, out)?,
                             (false, false) => {}
                         }
                     }
                 }
+                _ => unreachable!("an ordering needs the entries it compares"),
             }
         }
         Ok(())
@@ -202,6 +210,38 @@ impl<'r> Trees<'r> {
             Event::Deleted { path }
         });
         Ok(())
+    }
+}
+
+/// A position in the raw data of a tree: entries are `<mode> <name>\0<id>`.
+struct Cursor<'a> {
+    data: &'a [u8],
+    hash: gix::hash::Kind,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(data: &'a [u8], hash: gix::hash::Kind) -> Self {
+        Cursor { data, hash }
+    }
+
+    /// The length in bytes of the next entry, without parsing it.
+    fn raw_len(&self) -> Option<usize> {
+        let nul = self.data.iter().position(|&b| b == 0)?;
+        Some(nul + 1 + self.hash.len_in_bytes()).filter(|&len| len <= self.data.len())
+    }
+
+    /// The next entry and its length in bytes; `Some(None)` at the end, `None` when malformed.
+    fn entry(&self) -> Option<Option<(EntryRef<'a>, usize)>> {
+        let mut iter = TreeRefIter::from_bytes(self.data, self.hash);
+        match iter.next() {
+            None => Some(None),
+            Some(Ok(e)) => Some(Some((e, iter.offset_to_next_entry(self.data)))),
+            Some(Err(_)) => None,
+        }
+    }
+
+    fn advance(&mut self, len: usize) {
+        self.data = &self.data[len..];
     }
 }
 

@@ -19,6 +19,9 @@ use std::path::{Path, PathBuf};
 
 pub use status::status_of;
 
+/// Memory for decoded delta bases while reading (git's own default is 96 MiB).
+const PACK_CACHE_BYTES: usize = 16 * 1024 * 1024;
+
 /// The history of every file in the content folder that exists at HEAD.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
@@ -101,6 +104,14 @@ pub fn read(content_dir: &Path) -> Result<Option<History>, String> {
         .map_err(|e| format!("cannot resolve HEAD of the git repository: {e}"))?
         .detach();
 
+    // Keep decoded delta bases: consecutive versions of a tree or blob share delta chains, and
+    // without this cache each read would inflate its whole chain again.
+    let mut repo = repo;
+    repo.objects.set_pack_cache(|| {
+        Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
+            PACK_CACHE_BYTES,
+        ))
+    });
     let hash = repo.object_hash();
     let line = walk::first_parent_line(&repo.objects, hash, head, &boundary)?;
     history.shallow |= line.cut;
@@ -109,7 +120,6 @@ pub fn read(content_dir: &Path) -> Result<Option<History>, String> {
     let mut tracker = track::Tracker::new(&repo.objects);
     let mut before: Option<gix::ObjectId> = None;
     for (i, commit) in line.commits.iter().enumerate() {
-        trees.next_commit();
         let now = trees.subtree(commit.tree, &rel)?;
         if now == before {
             continue;
