@@ -266,7 +266,7 @@ mod tests {
         let content = Diagnostic::error("x", Pos::new(1, 1), "m");
         let io = Diagnostic::io(None, "disk full");
         let warn = Diagnostic::warning("x", Pos::new(1, 1), "m");
-        assert_eq!(exit_code(&[warn.clone()]), 0);
+        assert_eq!(exit_code(std::slice::from_ref(&warn)), 0);
         assert_eq!(exit_code(&[warn, content.clone()]), 1);
         assert_eq!(exit_code(&[content, io]), 2);
     }

@@ -148,9 +148,7 @@ impl Session {
         if dirty.is_empty() {
             return Some(Selection::default());
         }
-        if same_entities(old, g).is_none() {
-            return None;
-        }
+        same_entities(old, g)?;
         let mut sel = Selection::default();
         let mut first: BTreeSet<NodeId> = BTreeSet::new();
         for rel in dirty {

@@ -4,6 +4,7 @@
 //! from any place). Only published (non-draft) entities enter the graph;
 //! drafts are validated like everything else.
 
+mod assemble;
 mod resolve;
 pub mod warnings;
 
@@ -52,7 +53,7 @@ pub struct Place {
     pub entities: Vec<Entity>,
     pub links: Vec<Links>,
     pub files_dir: Option<PathBuf>,
-    by_id: HashMap<String, u32>,
+    pub(super) by_id: HashMap<String, u32>,
 }
 
 impl Place {

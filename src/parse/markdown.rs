@@ -2,7 +2,7 @@
 //! lists, rendered to sanitised HTML (ammonia) with heading anchors, links
 //! rewritten to the site's pages, and a plain-text copy for search.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -286,11 +286,6 @@ fn has_scheme(url: &str) -> bool {
         }
         None => false,
     }
-}
-
-#[allow(dead_code)]
-fn level_num(l: HeadingLevel) -> usize {
-    l as usize
 }
 
 #[cfg(test)]

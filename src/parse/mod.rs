@@ -7,6 +7,7 @@ pub mod entity;
 pub mod fields;
 pub mod frontmatter;
 pub mod markdown;
+mod scalar;
 pub mod site;
 
 use rayon::prelude::*;
@@ -62,7 +63,7 @@ pub fn text_hash(text: &str, prefix: &str) -> u64 {
 pub fn parse_cached(
     sources: &Sources,
     base_url_override: Option<&str>,
-    mut cache: Option<&mut ParseCache>,
+    cache: Option<&mut ParseCache>,
 ) -> (Option<Parsed>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let site = match &sources.site {
@@ -103,7 +104,7 @@ pub fn parse_cached(
             (*i, e, d)
         })
         .collect();
-    if let Some(c) = cache.as_deref_mut() {
+    if let Some(c) = cache {
         c.clear();
         for ((_, _, src), (_, e, d)) in jobs.iter().zip(&results) {
             c.insert(

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::Diagnostic;
 use crate::load::SourceFile;
 use crate::model::{Lang, Repository, SiteConfig};
 use crate::parse::fields::{key_text, scalar_text, Reader};
@@ -94,7 +94,6 @@ pub fn parse(
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
-    diags.retain(|_| true);
     let cfg = SiteConfig {
         title,
         language,
@@ -197,9 +196,6 @@ pub fn base_path(base_url: &str) -> Option<String> {
     }
     Some(p)
 }
-
-#[allow(dead_code)]
-fn unused(_: Pos) {}
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@ use crate::render::i18n::Strings;
 
 fn with_unit(s: &Strings, v: f64, unit: Option<&str>) -> String {
     match unit {
-        Some(u) if u == "%" => format!("{} %", s.number(v)),
+        Some("%") => format!("{} %", s.number(v)),
         Some(u) if !u.is_empty() => format!("{} {u}", s.number(v)),
         _ => s.number(v),
     }
