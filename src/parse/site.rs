@@ -87,7 +87,7 @@ pub fn parse(
         accessibility_reviewed = r.sub_text("accessibility", m, "reviewed");
     }
     let terms = read_terms(&mut r);
-    let mut diags = r.diags;
+    let diags = r.diags;
     let (Some(title), Some(base_url)) = (title, base_url) else {
         return (None, diags);
     };
