@@ -219,6 +219,10 @@ fn status_changes_of_an_action_in_a_content_subfolder() {
     // Reading from a place folder gives paths relative to it.
     let place = r.read("content/getinge");
     assert_eq!(place.files["actions/nytt-torg.md"], *torg);
+
+    // The same from packs.
+    r.git(&["gc", "-q"]);
+    assert_eq!(r.read("content"), h);
 }
 
 #[test]
@@ -493,9 +497,14 @@ fn ten_thousand_files_and_two_thousand_commits() {
     r.git(&["reset", "-q", "--hard"]);
 
     let measure = |label: &str| {
-        let t = std::time::Instant::now();
-        let h = r.read("content");
-        let took = t.elapsed();
+        // The best of three, as other processes share the machine.
+        let mut took = std::time::Duration::MAX;
+        let mut h = History::default();
+        for _ in 0..3 {
+            let t = std::time::Instant::now();
+            h = r.read("content");
+            took = took.min(t.elapsed());
+        }
         eprintln!("history of 10,000 files and 2,000 commits ({label}): {took:?}");
         assert_eq!(h.files.len(), PLACES * PER_PLACE);
         assert_eq!(

@@ -1,9 +1,11 @@
 //! Top-down comparison of two trees, restricted to the content folder's subtree.
 //!
 //! Subtrees with the same id are skipped without being read, so a commit that touches one
-//! action reads only the trees on that action's path. The trees of the latest state of the
-//! content folder are kept in memory (a few hundred kilobytes for 10,000 files): the new side
-//! of one comparison is the old side of a later one, so each tree version is inflated once.
+//! action reads only the trees on that action's path. The trees of the state last compared
+//! are kept in memory (a few hundred kilobytes for 10,000 files): one side of each comparison
+//! is a side of the next, so each tree version is inflated once. Commits can be compared
+//! newest first or oldest first, whichever suits how the pack stores its delta chains (see
+//! [`super::order`]).
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -23,12 +25,15 @@ pub(super) enum Event {
     Deleted { path: String },
 }
 
-/// Reads tree objects and keeps those of the latest content state.
+/// Reads tree objects and keeps those of the state last compared.
 pub(super) struct Trees<'r> {
     odb: &'r gix::OdbHandle,
     hash: gix::hash::Kind,
     empty: ObjectId,
     state: HashMap<ObjectId, Rc<[u8]>>,
+    /// Comparisons go from the newest commit to the oldest, so the old side of one is the new
+    /// side of the next and is the one to keep.
+    pub backwards: bool,
     buf: Vec<u8>,
     /// Tree objects read from the object database (for tests and measurements).
     pub reads: usize,
@@ -41,13 +46,22 @@ impl<'r> Trees<'r> {
             hash,
             empty: ObjectId::empty_tree(hash),
             state: HashMap::new(),
+            backwards: false,
             buf: Vec::new(),
             reads: 0,
         }
     }
 
+    pub fn odb(&self) -> &'r gix::OdbHandle {
+        self.odb
+    }
+
+    pub fn hash(&self) -> gix::hash::Kind {
+        self.hash
+    }
+
     /// The tree `id`, from the kept state or the object database; `keep` adds it to the state.
-    fn load(&mut self, id: ObjectId, keep: bool) -> Result<Rc<[u8]>, String> {
+    pub fn load(&mut self, id: ObjectId, keep: bool) -> Result<Rc<[u8]>, String> {
         if let Some(data) = self.state.get(&id) {
             return Ok(data.clone());
         }
@@ -113,10 +127,11 @@ impl<'r> Trees<'r> {
         if old == new {
             return Ok(());
         }
-        let old_data = old.map(|id| self.load(id, false)).transpose()?;
-        let new_data = new.map(|id| self.load(id, true)).transpose()?;
-        if let Some(id) = old {
-            // Replaced: it is no longer part of the latest state.
+        let back = self.backwards;
+        let old_data = old.map(|id| self.load(id, back)).transpose()?;
+        let new_data = new.map(|id| self.load(id, !back)).transpose()?;
+        // The side the walk leaves behind is not needed again.
+        if let Some(id) = if back { new } else { old } {
             self.state.remove(&id);
         }
         let empty: &[u8] = &[];

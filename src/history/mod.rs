@@ -1,16 +1,20 @@
 //! The git history of the content folder: when each file was added, each change of its
 //! `status:` (from → to) and its last change, each with date and commit.
 //!
-//! [`read`] makes one walk of the first-parent line from HEAD, oldest commit first, and
-//! compares each commit's content subtree with its parent's top-down, skipping subtrees whose
-//! ids did not change (see [`diff`]); only Markdown blobs whose content changed are read, and
-//! their status is taken from the front matter text without a YAML parser (see [`status`]).
+//! [`read`] makes one walk of the first-parent line from HEAD and compares each commit's
+//! content subtree with its parent's top-down, skipping subtrees whose ids did not change
+//! (see [`diff`]); only Markdown blobs whose content changed are read, and their status is
+//! taken from the front matter text without a YAML parser (see [`status`]). The changes are
+//! then replayed oldest first into each file's history (see [`track`]).
 //! Only committed history counts: uncommitted changes in the working tree are not looked at.
 //! A content folder outside git has no history (`Ok(None)`); a shallow clone has the history
 //! it holds, with [`History::shallow`] set.
 
 mod diff;
+mod order;
 mod status;
+#[cfg(test)]
+mod tests;
 mod track;
 mod walk;
 
@@ -66,6 +70,11 @@ pub struct StatusChange {
 
 /// Reads the history of every file under `content_dir`. Ok(None) when the folder is not in a git repository.
 pub fn read(content_dir: &Path) -> Result<Option<History>, String> {
+    read_in(content_dir, None)
+}
+
+/// [`read`], reading the commits newest first, oldest first, or (`None`) whichever is cheaper.
+fn read_in(content_dir: &Path, newest_first: Option<bool>) -> Result<Option<History>, String> {
     let dir = content_dir
         .canonicalize()
         .map_err(|e| format!("cannot read the history of {}: {e}", content_dir.display()))?;
@@ -116,18 +125,41 @@ pub fn read(content_dir: &Path) -> Result<Option<History>, String> {
     let line = walk::first_parent_line(&repo.objects, hash, head, &boundary)?;
     history.shallow |= line.cut;
 
+    let commits = &line.commits;
+    let n = commits.len();
+
+    // What each commit changed, read in the order that suits the pack's delta chains.
     let mut trees = diff::Trees::new(&repo.objects, hash);
-    let mut tracker = track::Tracker::new(&repo.objects);
-    let mut before: Option<gix::ObjectId> = None;
-    for (i, commit) in line.commits.iter().enumerate() {
-        let now = trees.subtree(commit.tree, &rel)?;
-        if now == before {
-            continue;
+    let roots: Vec<gix::ObjectId> = commits.iter().map(|c| c.tree).collect();
+    trees.backwards = match newest_first {
+        Some(b) => b,
+        None => order::newest_first(&mut trees, &roots, &rel)?,
+    };
+    let order: Vec<usize> = if trees.backwards {
+        (0..n).rev().collect()
+    } else {
+        (0..n).collect()
+    };
+    let mut contents = vec![None; n];
+    for &i in &order {
+        contents[i] = trees.subtree(roots[i], &rel)?;
+    }
+    let mut blobs = track::Blobs::new(&repo.objects);
+    let mut steps: Vec<Vec<track::Step>> = (0..n).map(|_| Vec::new()).collect();
+    for &i in &order {
+        let before = if i == 0 { None } else { contents[i - 1] };
+        if before != contents[i] {
+            let mut events = Vec::new();
+            trees.diff(before, contents[i], "", &mut events)?;
+            steps[i] = blobs.steps(events);
         }
-        let mut events = Vec::new();
-        trees.diff(before, now, "", &mut events)?;
-        before = now;
-        if events.is_empty() {
+    }
+    history.shallow |= blobs.incomplete;
+
+    // Replayed oldest first.
+    let mut tracker = track::Tracker::default();
+    for (i, (commit, steps)) in commits.iter().zip(steps).enumerate() {
+        if steps.is_empty() {
             continue;
         }
         let change = Change {
@@ -135,9 +167,8 @@ pub fn read(content_dir: &Path) -> Result<Option<History>, String> {
             date: walk::utc_date(commit.seconds),
             summary: commit.summary.clone(),
         };
-        tracker.apply(events, &change, i == 0 && line.cut);
+        tracker.apply(steps, &change, i == 0 && line.cut);
     }
-    history.shallow |= tracker.incomplete;
     history.files = tracker.finish();
     Ok(Some(history))
 }
