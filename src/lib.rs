@@ -80,9 +80,16 @@ pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec
 /// The whole pipeline: on any error nothing is written and the previous output stays as it was.
 pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
     let start = Instant::now();
-    let (graph, mut diags) = load_graph(&opts.content, opts.base_url.as_deref());
+    // The git history is read while the content is parsed.
+    let ((graph, mut diags), history) = std::thread::scope(|s| {
+        let history = s.spawn(|| read_history(&opts.content));
+        let graph = load_graph(&opts.content, opts.base_url.as_deref());
+        (graph, history.join().unwrap_or((None, None)))
+    });
+    let (history, warning) = history;
+    diags.extend(warning);
     let Some(g) = graph else { return (None, diags) };
-    match write_site(&g, &opts.content, &opts.output) {
+    match write_site(&g, &opts.content, &opts.output, history.as_ref()) {
         Ok(()) => {
             let pages = g
                 .places
@@ -104,11 +111,32 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
     }
 }
 
+/// The git history of the content folder, if it is in a repository; a failure
+/// to read it is a warning, never a failed build.
+pub fn read_history(content: &Path) -> (Option<history::History>, Option<Diagnostic>) {
+    match history::read(content) {
+        Ok(h) => (h, None),
+        Err(e) => (
+            None,
+            Some(Diagnostic::warning(
+                content,
+                diag::Pos::default(),
+                format!("git history not shown: {e}"),
+            )),
+        ),
+    }
+}
+
 /// Stages 4 and 5 for a resolved graph.
-pub fn write_site(g: &Graph, content: &Path, output: &Path) -> Result<(), Vec<Diagnostic>> {
+pub fn write_site(
+    g: &Graph,
+    content: &Path,
+    output: &Path,
+    history: Option<&history::History>,
+) -> Result<(), Vec<Diagnostic>> {
     let theme =
         render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
     let staging = output::Staging::new(output).map_err(|d| vec![d])?;
-    render::render_site(g, &theme, &staging)?;
+    render::render_site(g, &theme, &staging, history)?;
     staging.commit(output).map_err(|d| vec![d])
 }

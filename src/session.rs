@@ -24,6 +24,8 @@ pub struct Session {
     last: Option<Graph>,
     /// Hash of every content file of the last good build, by path relative to the content folder.
     hashes: HashMap<String, u64>,
+    /// Git history, read on full builds (saves do not change it; commits do).
+    history: Option<crate::history::History>,
 }
 
 /// How a build went about it.
@@ -41,6 +43,7 @@ impl Session {
             cache: ParseCache::new(),
             last: None,
             hashes: HashMap::new(),
+            history: None,
         }
     }
 
@@ -89,9 +92,20 @@ impl Session {
             Some(sel) => Theme::load(g.site.theme.as_deref(), &content)
                 .map_err(|d| vec![d])
                 .and_then(|theme| {
-                    render::render(&g, &theme, &Staging::in_place(&self.opts.output), sel)
+                    render::render(
+                        &g,
+                        &theme,
+                        &Staging::in_place(&self.opts.output),
+                        sel,
+                        self.history.as_ref(),
+                    )
                 }),
-            None => crate::write_site(&g, &content, &self.opts.output),
+            None => {
+                let (history, warning) = crate::read_history(&content);
+                diags.extend(warning);
+                self.history = history;
+                crate::write_site(&g, &content, &self.opts.output, self.history.as_ref())
+            }
         };
         if let Err(e) = result {
             diags.extend(e);

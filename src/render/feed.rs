@@ -40,39 +40,49 @@ pub struct Event {
 /// Events known from the content itself (the year listed and the completion date).
 pub fn content_events(r: &Renderer, p: usize) -> Vec<Event> {
     let g = r.g;
+    g.places[p]
+        .of_kind(EntityKind::Action)
+        .flat_map(|i| {
+            content_events_of(
+                g,
+                NodeId {
+                    place: p as u32,
+                    idx: i,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The content's own dates of one action.
+pub fn content_events_of(g: &crate::graph::Graph, n: NodeId) -> Vec<Event> {
     let mut out = Vec::new();
-    for i in g.places[p].of_kind(EntityKind::Action) {
-        let n = NodeId {
-            place: p as u32,
-            idx: i,
-        };
-        let Some(a) = g.entity(n).action() else {
-            continue;
-        };
-        if let Some(y) = a.listed {
-            out.push(Event {
-                node: n,
-                what: "added",
-                date: format!("{y:04}-01-01"),
-                commit_url: None,
-            });
-        }
-        if let (Status::Done, Some(c)) = (a.status, a.completed) {
-            let (y, m, d) = c.first_day();
-            out.push(Event {
-                node: n,
-                what: "completed",
-                date: format!("{y:04}-{m:02}-{d:02}"),
-                commit_url: None,
-            });
-        }
+    let Some(a) = g.entity(n).action() else {
+        return out;
+    };
+    if let Some(y) = a.listed {
+        out.push(Event {
+            node: n,
+            what: "added",
+            date: format!("{y:04}-01-01"),
+            commit_url: None,
+        });
+    }
+    if let (Status::Done, Some(c)) = (a.status, a.completed) {
+        let (y, m, d) = c.first_day();
+        out.push(Event {
+            node: n,
+            what: "completed",
+            date: format!("{y:04}-{m:02}-{d:02}"),
+            commit_url: None,
+        });
     }
     out
 }
 
 /// The events of a place, newest first: from git history when there is one, else from the content.
 pub fn place_events(r: &Renderer, p: usize) -> Vec<Event> {
-    let mut events = content_events(r, p);
+    let mut events = super::timeline::history_events(r, p).unwrap_or_else(|| content_events(r, p));
     events.sort_by(|a, b| b.date.cmp(&a.date).then(a.node.cmp(&b.node)));
     events
 }

@@ -13,6 +13,7 @@ mod lists;
 mod pages;
 mod site_pages;
 pub mod theme;
+mod timeline;
 pub mod view;
 
 use rayon::prelude::*;
@@ -42,6 +43,8 @@ pub struct Renderer<'a> {
     /// Strings of the site language, for site-wide pages.
     pub site_strings: Strings,
     pub out: &'a Staging,
+    /// Git history of the content files, when the content is in a repository.
+    pub history: Option<&'a crate::history::History>,
     /// True when the git history behind the content is incomplete (shallow clone).
     pub history_incomplete: bool,
     base: Vec<tera::Context>,
@@ -95,6 +98,7 @@ impl<'a> Renderer<'a> {
             strings,
             site_strings,
             out,
+            history: None,
             history_incomplete: false,
             base,
             site_base,
@@ -218,38 +222,74 @@ pub struct Selection {
 
 impl Selection {
     pub fn all() -> Selection {
-        Selection { all: true, ..Selection::default() }
+        Selection {
+            all: true,
+            ..Selection::default()
+        }
     }
 }
 
 /// Renders the whole site into `out`.
-pub fn render_site(g: &Graph, theme: &Theme, out: &Staging) -> Result<(), Vec<Diagnostic>> {
-    render(g, theme, out, &Selection::all())
+pub fn render_site(
+    g: &Graph,
+    theme: &Theme,
+    out: &Staging,
+    history: Option<&crate::history::History>,
+) -> Result<(), Vec<Diagnostic>> {
+    render(g, theme, out, &Selection::all(), history)
 }
 
 /// Renders the selected files into `out`.
-pub fn render(g: &Graph, theme: &Theme, out: &Staging, sel: &Selection) -> Result<(), Vec<Diagnostic>> {
-    let r = Renderer::new(g, theme, out).map_err(|d| vec![d])?;
+pub fn render(
+    g: &Graph,
+    theme: &Theme,
+    out: &Staging,
+    sel: &Selection,
+    history: Option<&crate::history::History>,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut r = Renderer::new(g, theme, out).map_err(|d| vec![d])?;
+    r.history = history;
+    r.history_incomplete = history.is_some_and(|h| h.shallow);
+    let r = r;
     let mut errors: Vec<Diagnostic> = Vec::new();
     if !sel.all {
         let jobs: Vec<usize> = (0..g.places.len())
-            .filter(|p| sel.places.contains(p) || sel.search.contains(p) || sel.nodes.iter().any(|n| n.place as usize == *p))
+            .filter(|p| {
+                sel.places.contains(p)
+                    || sel.search.contains(p)
+                    || sel.nodes.iter().any(|n| n.place as usize == *p)
+            })
             .collect();
         let place_errors: Vec<Diagnostic> = jobs
             .par_iter()
             .flat_map(|&p| {
-                let nodes: Vec<u32> = sel.nodes.iter().filter(|n| n.place as usize == p).map(|n| n.idx).collect();
-                let parts = pages::PlaceParts { pages: sel.places.contains(&p), search: sel.search.contains(&p) };
+                let nodes: Vec<u32> = sel
+                    .nodes
+                    .iter()
+                    .filter(|n| n.place as usize == p)
+                    .map(|n| n.idx)
+                    .collect();
+                let parts = pages::PlaceParts {
+                    pages: sel.places.contains(&p),
+                    search: sel.search.contains(&p),
+                };
                 pages::render_place(&r, p, parts, Some(&nodes))
             })
             .collect();
         errors.extend(place_errors);
-        for job in [site_pages::root_index as fn(&Renderer) -> Result<(), Diagnostic>, site_pages::sitemap] {
+        for job in [
+            site_pages::root_index as fn(&Renderer) -> Result<(), Diagnostic>,
+            site_pages::sitemap,
+        ] {
             if let Err(e) = job(&r) {
                 errors.push(e);
             }
         }
-        return if errors.is_empty() { Ok(()) } else { Err(errors) };
+        return if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        };
     }
     for (rel, bytes) in theme.statics() {
         if let Err(e) = out.write(&format!("static/{rel}"), bytes) {
@@ -275,7 +315,17 @@ pub fn render(g: &Graph, theme: &Theme, out: &Staging, sel: &Selection) -> Resul
     errors.extend(site_errors);
     let place_errors: Vec<Diagnostic> = (0..g.places.len())
         .into_par_iter()
-        .flat_map(|p| pages::render_place(&r, p, pages::PlaceParts { pages: true, search: true }, None))
+        .flat_map(|p| {
+            pages::render_place(
+                &r,
+                p,
+                pages::PlaceParts {
+                    pages: true,
+                    search: true,
+                },
+                None,
+            )
+        })
         .collect();
     errors.extend(place_errors);
     if errors.is_empty() {

@@ -50,7 +50,12 @@ pub struct PlaceParts {
 }
 
 /// Renders the place-level pages of place `p` and the entity pages `entities` (all when None).
-pub fn render_place(r: &Renderer, p: usize, parts: PlaceParts, entities: Option<&[u32]>) -> Vec<Diagnostic> {
+pub fn render_place(
+    r: &Renderer,
+    p: usize,
+    parts: PlaceParts,
+    entities: Option<&[u32]>,
+) -> Vec<Diagnostic> {
     let g = r.g;
     let place = &g.places[p];
     let mut errors = Vec::new();
@@ -61,7 +66,12 @@ pub fn render_place(r: &Renderer, p: usize, parts: PlaceParts, entities: Option<
     };
     if parts.pages {
         push(programme_page(r, p));
-        for kind in [EntityKind::Area, EntityKind::Ambition, EntityKind::Strategy, EntityKind::Indicator] {
+        for kind in [
+            EntityKind::Area,
+            EntityKind::Ambition,
+            EntityKind::Strategy,
+            EntityKind::Indicator,
+        ] {
             push(kind_index(r, p, kind));
         }
         push(lists::action_lists(r, p));
@@ -85,7 +95,16 @@ pub fn render_place(r: &Renderer, p: usize, parts: PlaceParts, entities: Option<
     };
     let entity_errors: Vec<Diagnostic> = list
         .par_iter()
-        .filter_map(|i| entity_page(r, NodeId { place: p as u32, idx: *i }).err())
+        .filter_map(|i| {
+            entity_page(
+                r,
+                NodeId {
+                    place: p as u32,
+                    idx: *i,
+                },
+            )
+            .err()
+        })
         .collect();
     errors.extend(entity_errors);
     errors
@@ -276,6 +295,7 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
         "action_groups": by_status(g, s, &l.actions, p),
         "progress": progress(g, s, &l.actions),
     });
+    data["history"] = json!(super::timeline::entity_history(r, p, &e.common));
     match &e.fields {
         Fields::Action(a) => {
             let me = link(g, s, n, p);
