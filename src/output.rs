@@ -53,7 +53,11 @@ impl Staging {
     /// Writes straight into an existing output folder (used by `serve` for small
     /// changes); every file is replaced by rename, so a reader never sees half a file.
     pub fn in_place(dir: &Path) -> Staging {
-        Staging { dir: dir.to_path_buf(), committed: true, in_place: true }
+        Staging {
+            dir: dir.to_path_buf(),
+            committed: true,
+            in_place: true,
+        }
     }
 
     /// Writes one file; `rel` uses `/` and comes from validated ids only.

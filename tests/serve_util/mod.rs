@@ -22,7 +22,10 @@ pub fn serial() -> std::sync::MutexGuard<'static, ()> {
 /// A temp folder holding `content/`, a copy of the repository's content tree.
 pub fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &dir.path().join("content"));
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &dir.path().join("content"),
+    );
     dir
 }
 
@@ -42,19 +45,34 @@ fn copy_dir(from: &Path, to: &Path) {
 /// The first action of `halmstad`: its file, its page path and its title.
 pub fn an_action(root: &Path) -> (PathBuf, String, String) {
     let dir = root.join("content/halmstad/actions");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    let file = files.into_iter().find(|p| p.extension().is_some_and(|e| e == "md")).unwrap();
+    let file = files
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
     let id = file.file_stem().unwrap().to_string_lossy().to_string();
     let text = std::fs::read_to_string(&file).unwrap();
-    let title = text.lines().find_map(|l| l.strip_prefix("title:")).unwrap().trim().trim_matches('"').to_string();
+    let title = text
+        .lines()
+        .find_map(|l| l.strip_prefix("title:"))
+        .unwrap()
+        .trim()
+        .trim_matches('"')
+        .to_string();
     (file, format!("/halmstad/actions/{id}/"), title)
 }
 
 /// Replaces the `title:` line of a content file.
 pub fn set_title(file: &Path, line: &str) {
     let text = std::fs::read_to_string(file).unwrap();
-    let new: Vec<&str> = text.lines().map(|l| if l.starts_with("title:") { line } else { l }).collect();
+    let new: Vec<&str> = text
+        .lines()
+        .map(|l| if l.starts_with("title:") { line } else { l })
+        .collect();
     std::fs::write(file, new.join("\n") + "\n").unwrap();
 }
 
@@ -72,7 +90,15 @@ impl Server {
     /// Starts `ambit serve` in `root` (holding `content/`) and waits for its URL.
     pub fn start(root: &Path, port: u16) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ambit"))
-            .args(["serve", "--content", "content", "--output", "output", "--port", &port.to_string()])
+            .args([
+                "serve",
+                "--content",
+                "content",
+                "--output",
+                "output",
+                "--port",
+                &port.to_string(),
+            ])
             .current_dir(root)
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
@@ -95,16 +121,36 @@ impl Server {
         std::thread::spawn(move || {
             for line in BufReader::new(out).lines().map_while(Result::ok) {
                 if let Some(rest) = line.strip_prefix("serving ") {
-                    let _ = tx.send(rest.split_whitespace().next().unwrap_or_default().to_string());
+                    let _ = tx.send(
+                        rest.split_whitespace()
+                            .next()
+                            .unwrap_or_default()
+                            .to_string(),
+                    );
                 }
             }
         });
-        let mut server = Server { child, port: 0, url: String::new(), stderr };
+        let mut server = Server {
+            child,
+            port: 0,
+            url: String::new(),
+            stderr,
+        };
         match rx.recv_timeout(START_TIMEOUT) {
             Ok(url) => server.url = url,
-            Err(_) => panic!("ambit serve printed no URL within {START_TIMEOUT:?}; stderr:\n{}", server.stderr()),
+            Err(_) => panic!(
+                "ambit serve printed no URL within {START_TIMEOUT:?}; stderr:\n{}",
+                server.stderr()
+            ),
         }
-        server.port = server.url.rsplit(':').next().unwrap().trim_end_matches('/').parse().unwrap();
+        server.port = server
+            .url
+            .rsplit(':')
+            .next()
+            .unwrap()
+            .trim_end_matches('/')
+            .parse()
+            .unwrap();
         server
     }
 
@@ -127,11 +173,17 @@ impl Server {
     }
 
     pub fn get(&self, path: &str) -> Response {
-        get(self.port, path).unwrap_or_else(|e| panic!("GET {path}: {e}; stderr:\n{}", self.stderr()))
+        get(self.port, path)
+            .unwrap_or_else(|e| panic!("GET {path}: {e}; stderr:\n{}", self.stderr()))
     }
 
     /// Polls `path` until `pred` holds; the last response, and whether it held in time.
-    pub fn wait_for(&self, path: &str, timeout: Duration, pred: impl Fn(&Response) -> bool) -> (Response, bool) {
+    pub fn wait_for(
+        &self,
+        path: &str,
+        timeout: Duration,
+        pred: impl Fn(&Response) -> bool,
+    ) -> (Response, bool) {
         let deadline = Instant::now() + timeout;
         loop {
             let r = self.get(path);
@@ -179,7 +231,9 @@ impl Response {
     pub fn header(&self, name: &str) -> Option<String> {
         self.head.lines().skip(1).find_map(|l| {
             let (k, v) = l.split_once(':')?;
-            k.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+            k.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| v.trim().to_string())
         })
     }
 }
@@ -188,14 +242,27 @@ impl Response {
 pub fn get(port: u16, path: &str) -> std::io::Result<Response> {
     let mut s = TcpStream::connect(("127.0.0.1", port))?;
     s.set_read_timeout(Some(Duration::from_secs(10)))?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n")?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )?;
     let mut raw = Vec::new();
     s.read_to_end(&mut raw)?;
     let text = String::from_utf8_lossy(&raw).to_string();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let mut r = Response { status, head: head.to_string(), body: body.to_string() };
-    if r.header("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let mut r = Response {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+    };
+    if r.header("transfer-encoding")
+        .is_some_and(|v| v.contains("chunked"))
+    {
         r.body = dechunk(&r.body);
     }
     Ok(r)
@@ -223,13 +290,23 @@ pub struct Events {
 impl Events {
     pub fn open(port: u16) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        stream.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
         write!(stream, "GET /__ambit/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
-        Events { stream, seen: String::new() }
+        Events {
+            stream,
+            seen: String::new(),
+        }
     }
 
     /// Reads until `pred` holds for the text after `from`; false at the timeout.
-    pub fn wait_for(&mut self, from: usize, timeout: Duration, pred: impl Fn(&str) -> bool) -> bool {
+    pub fn wait_for(
+        &mut self,
+        from: usize,
+        timeout: Duration,
+        pred: impl Fn(&str) -> bool,
+    ) -> bool {
         let deadline = Instant::now() + timeout;
         let mut buf = [0u8; 8192];
         loop {
@@ -251,4 +328,3 @@ impl Events {
 pub fn port_in_use_listener() -> std::net::TcpListener {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap()
 }
-
