@@ -12,6 +12,9 @@
 # and again over that existing output, and the same for `hugo`. Wall time and peak RSS come from
 # GNU time (`/usr/bin/time -v`). Prints the medians, pages per second, the ratio ambit/hugo, and
 # a Markdown table at the end.
+#
+# On a VM the kernel's share (creating ~10,000 folders and files, CPU sys) varies a lot with the
+# state of the file system; CPU user is the stable figure for the generators' own work.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -65,6 +68,7 @@ SIZE=$(du -sm "$WORK/content" | cut -f1)
 # measure NAME CMD...: runs CMD under GNU time, appends "seconds kB" to $WORK/NAME.txt.
 measure() {
   local name=$1; shift
+  sync # the previous run's writeback must not land in this one
   if ! /usr/bin/time -v -o "$WORK/time.txt" "$@" >"$WORK/$name.log" 2>&1; then
     cat "$WORK/$name.log" >&2
     echo "bench: $name failed" >&2
@@ -73,9 +77,10 @@ measure() {
   awk -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
     /Maximum resident set size/ { kb = $2 }
-    /User time|System time/ { cpu += $2 }
-    END { printf "%.2f %d %.2f\n", s, kb, cpu }' "$WORK/time.txt" | tee -a "$WORK/$name.txt" |
-    awk -v n="$name" '{ printf "   %-16s %7.2f s wall  %7.2f s CPU  %6.0f MB\n", n, $1, $3, $2 / 1024 }' >&2
+    /User time/ { user = $2 }
+    /System time/ { sys = $2 }
+    END { printf "%.2f %d %.2f %.2f %.2f\n", s, kb, user + sys, user, sys }' "$WORK/time.txt" | tee -a "$WORK/$name.txt" |
+    awk -v n="$name" '{ printf "   %-16s %7.2f s wall  %7.2f s CPU (%.2f user, %.2f sys)  %6.0f MB\n", n, $1, $3, $4, $5, $2 / 1024 }' >&2
 }
 
 RUN_AMBIT=("$AMBIT" build --content "$WORK/content" --output "$WORK/out-ambit")
@@ -103,35 +108,39 @@ div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.'"${3:-2}"'f", (b > 0) ? a / 
 PAGES=$(find "$WORK/out-ambit" -name index.html | wc -l)
 AF=$(median "$WORK/ambit-fresh.txt" 1); AE=$(median "$WORK/ambit-existing.txt" 1)
 AFC=$(median "$WORK/ambit-fresh.txt" 3); AEC=$(median "$WORK/ambit-existing.txt" 3)
+AFU=$(median "$WORK/ambit-fresh.txt" 4); AEU=$(median "$WORK/ambit-existing.txt" 4)
+AFS=$(median "$WORK/ambit-fresh.txt" 5); AES=$(median "$WORK/ambit-existing.txt" 5)
 AFM=$(max "$WORK/ambit-fresh.txt" 2); AEM=$(max "$WORK/ambit-existing.txt" 2)
 if [[ -n "$HUGO" ]]; then
   HPAGES=$(find "$WORK/out-hugo" -name index.html | wc -l)
   HF=$(median "$WORK/hugo-fresh.txt" 1); HE=$(median "$WORK/hugo-existing.txt" 1)
   HFC=$(median "$WORK/hugo-fresh.txt" 3); HEC=$(median "$WORK/hugo-existing.txt" 3)
+  HFU=$(median "$WORK/hugo-fresh.txt" 4); HEU=$(median "$WORK/hugo-existing.txt" 4)
+  HFS=$(median "$WORK/hugo-fresh.txt" 5); HES=$(median "$WORK/hugo-existing.txt" 5)
   HFM=$(max "$WORK/hugo-fresh.txt" 2); HEM=$(max "$WORK/hugo-existing.txt" 2)
 fi
 
 say "results"
 {
   echo "Corpus: $PLACES places × $ACTIONS actions, $FILES Markdown files ($SIZE MB), seed $SEED, AMBIT_TODAY=$AMBIT_TODAY."
-  echo "ambit wrote $PAGES pages (index.html files)${HUGO:+; hugo wrote $HPAGES}. $RUNS alternating rounds on $(nproc) cores; medians of wall and CPU time, peak RSS is the maximum over the rounds. Load average before the runs: $LOAD0; after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "ambit wrote $PAGES pages (index.html files)${HUGO:+; hugo wrote $HPAGES}. $RUNS alternating rounds on $(nproc) cores; times are medians (each column on its own), peak RSS is the maximum over the rounds. Load average before the runs: $LOAD0; after: $(cut -d' ' -f1-3 /proc/loadavg)."
   VERSIONS="ambit $("$AMBIT" --version | cut -d' ' -f2) (commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?'), working tree as built)"
   [[ -n "$HUGO" ]] && VERSIONS="$VERSIONS; $("$HUGO" version | cut -d' ' -f1-2)"
   echo "$VERSIONS."
   echo
-  echo "| build | output folder | wall time (median) | pages/s | CPU time (user+sys) | peak RSS | ambit / hugo (wall) | ambit / hugo (CPU) |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| build | output folder | wall time | pages/s | CPU user | CPU sys | peak RSS | ambit / hugo (wall) | ambit / hugo (user+sys) |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   if [[ -n "$HUGO" ]]; then
-    echo "| ambit | fresh | $AF s | $(div "$PAGES" "$AF" 0) | $AFC s | $(mb "$AFM") MB | $(div "$AF" "$HF") | $(div "$AFC" "$HFC") |"
-    echo "| hugo | fresh | $HF s | $(div "$HPAGES" "$HF" 0) | $HFC s | $(mb "$HFM") MB | | |"
-    echo "| ambit | existing | $AE s | $(div "$PAGES" "$AE" 0) | $AEC s | $(mb "$AEM") MB | $(div "$AE" "$HE") | $(div "$AEC" "$HEC") |"
-    echo "| hugo | existing | $HE s | $(div "$HPAGES" "$HE" 0) | $HEC s | $(mb "$HEM") MB | | |"
+    echo "| ambit | fresh | $AF s | $(div "$PAGES" "$AF" 0) | $AFU s | $AFS s | $(mb "$AFM") MB | **$(div "$AF" "$HF")** | $(div "$AFC" "$HFC") |"
+    echo "| hugo | fresh | $HF s | $(div "$HPAGES" "$HF" 0) | $HFU s | $HFS s | $(mb "$HFM") MB | | |"
+    echo "| ambit | existing | $AE s | $(div "$PAGES" "$AE" 0) | $AEU s | $AES s | $(mb "$AEM") MB | **$(div "$AE" "$HE")** | $(div "$AEC" "$HEC") |"
+    echo "| hugo | existing | $HE s | $(div "$HPAGES" "$HE" 0) | $HEU s | $HES s | $(mb "$HEM") MB | | |"
   else
-    echo "| ambit | fresh | $AF s | $(div "$PAGES" "$AF" 0) | $AFC s | $(mb "$AFM") MB | – | – |"
-    echo "| ambit | existing | $AE s | $(div "$PAGES" "$AE" 0) | $AEC s | $(mb "$AEM") MB | – | – |"
+    echo "| ambit | fresh | $AF s | $(div "$PAGES" "$AF" 0) | $AFU s | $AFS s | $(mb "$AFM") MB | – | – |"
+    echo "| ambit | existing | $AE s | $(div "$PAGES" "$AE" 0) | $AEU s | $AES s | $(mb "$AEM") MB | – | – |"
   fi
   echo
-  echo "Every run (wall s, peak RSS kB, CPU s):"
+  echo "Every run (wall s, peak RSS kB, CPU user+sys s, user s, sys s):"
   for f in "$WORK"/{ambit,hugo}-{fresh,existing}.txt; do
     [[ -f "$f" ]] && echo "- $(basename "$f" .txt): $(tr '\n' ';' <"$f" | sed 's/;$//; s/;/; /g')"
   done
