@@ -65,6 +65,7 @@ pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
     let mut text = String::new();
     let mut used_ids = HashSet::new();
     let mut footnotes: Vec<String> = Vec::new();
+    let mut raw_html = false;
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -86,7 +87,7 @@ pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
                     inner.iter().cloned().map(|e| rewrite_link(e, ctx)),
                 );
                 out.push(Event::Html(
-                    format!("<h{lvl} id=\"{id}\">{inner_html}</h{lvl}>\n").into(),
+                    format!("<h{lvl} id=\"{ID_PREFIX}{id}\">{inner_html}</h{lvl}>\n").into(),
                 ));
                 push_text(&mut text, &title);
                 text.push('\n');
@@ -109,11 +110,14 @@ pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let n = footnote_number(&mut footnotes, name);
                 out.push(Event::Html(
-                    format!("<div id=\"fn-{}\"><p>{n}.</p>", slugify(name)).into(),
+                    format!("<div id=\"{ID_PREFIX}fn-{}\"><p>{n}.</p>", slugify(name)).into(),
                 ));
             }
             Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html("</div>".into())),
-            Event::Html(h) | Event::InlineHtml(h) => out.push(Event::Html(h.clone())),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                raw_html = true;
+                out.push(Event::Html(h.clone()));
+            }
             e => {
                 if let Some(t) = event_text(e) {
                     push_text(&mut text, &t);
@@ -133,10 +137,20 @@ pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
     }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    // Markdown without raw HTML gives only the HTML pulldown-cmark writes, with every
+    // URL already checked above; only raw HTML from content needs the sanitiser.
+    if raw_html || inner_headings_have_html(&events) {
+        html = CLEANER.clean(&html).to_string();
+    }
     Rendered {
-        html: CLEANER.clean(&html).to_string(),
+        html,
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
     }
+}
+
+/// True when raw HTML stands inside a heading (rendered separately above).
+fn inner_headings_have_html(events: &[Event]) -> bool {
+    events.iter().any(|e| matches!(e, Event::InlineHtml(_)))
 }
 
 fn footnote_number(seen: &mut Vec<String>, name: &str) -> usize {

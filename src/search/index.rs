@@ -130,16 +130,16 @@ impl PipelineFn for Named {
     }
 }
 
-/// The JSON text of the body field's trie in a serialized index (`{"root":…}`): fields are
-/// written in name order, body first, and terms hold no quotes.
-pub(crate) fn body_field(json: &str) -> &str {
+/// A serialized index cut around the body field's trie (`{"root":…}`): fields are written in
+/// name order, body first, and terms hold no quotes. All in `before` if there is no body.
+pub(crate) fn split_at_body(json: &str) -> (&str, &str, &str) {
     const START: &str = "\"index\":{\"body\":";
     const END: &str = ",\"summary\":{\"root\":";
     let Some(a) = json.find(START).map(|i| i + START.len()) else {
-        return "";
+        return (json, "", "");
     };
     match json[a..].find(END) {
-        Some(len) => &json[a..a + len],
-        None => "",
+        Some(len) => (&json[..a], &json[a..a + len], &json[a + len..]),
+        None => (json, "", ""),
     }
 }

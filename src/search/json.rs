@@ -1,4 +1,7 @@
-//! Post-processing of the serialized index: shorter term frequencies and the result-list data.
+//! Post-processing of the serialized index (a leaner trie, shorter term frequencies) and the
+//! result-list data.
+
+use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
@@ -10,14 +13,17 @@ pub(crate) fn strip_empty_nodes(json: &str) -> String {
     const EMPTY: &str = "{\"docs\":{},\"df\":0,";
     const ROOT: &str = "\"root\":";
     let mut out = String::with_capacity(json.len());
-    let mut rest = json;
-    while let Some(pos) = rest.find(EMPTY) {
-        let keep = rest[..pos].ends_with(ROOT);
-        out.push_str(&rest[..pos]);
-        out.push_str(if keep { EMPTY } else { "{" });
-        rest = &rest[pos + EMPTY.len()..];
+    let mut last = 0;
+    for (pos, _) in json.match_indices(EMPTY) {
+        out.push_str(&json[last..pos]);
+        out.push_str(if json[..pos].ends_with(ROOT) {
+            EMPTY
+        } else {
+            "{"
+        });
+        last = pos + EMPTY.len();
     }
-    out.push_str(rest);
+    out.push_str(&json[last..]);
     out
 }
 
@@ -25,29 +31,33 @@ pub(crate) fn strip_empty_nodes(json: &str) -> String {
 /// The index stays an elasticlunr index; scores barely change and the file gets much smaller.
 pub(crate) fn round_tf(json: &str) -> String {
     const KEY: &str = "\"tf\":";
-    let mut out = String::with_capacity(json.len() / 2);
-    let mut rest = json;
-    while let Some(pos) = rest.find(KEY) {
-        let (head, tail) = rest.split_at(pos + KEY.len());
-        out.push_str(head);
+    let mut out = String::with_capacity(json.len());
+    let mut last = 0;
+    for (pos, _) in json.match_indices(KEY) {
+        let start = pos + KEY.len();
+        if start < last {
+            continue;
+        }
+        out.push_str(&json[last..start]);
+        let tail = &json[start..];
         let end = tail
             .find(|c: char| !matches!(c, '0'..='9' | '.' | 'e' | 'E' | '+' | '-'))
             .unwrap_or(tail.len());
-        let (num, after) = tail.split_at(end);
+        let num = &tail[..end];
         match num.parse::<f64>() {
             Ok(v) => {
                 let r = (v * 10.0).round() / 10.0;
                 if r.fract() == 0.0 {
-                    out.push_str(&format!("{}", r as i64));
+                    write!(out, "{}", r as i64).unwrap();
                 } else {
-                    out.push_str(&format!("{r:.1}"));
+                    write!(out, "{r:.1}").unwrap();
                 }
             }
             Err(_) => out.push_str(num),
         }
-        rest = after;
+        last = start + end;
     }
-    out.push_str(rest);
+    out.push_str(&json[last..]);
     out
 }
 

@@ -15,6 +15,12 @@
 //! our own word splitting (see `text.rs`), which `themes/default/static/search.js` mirrors
 //! exactly, stemmers included, so queries are normalised like the documents. Prefix, compound
 //! part and accent-insensitive matching happen in the browser over the index's term list.
+//!
+//! Size: the serialized index is post-processed (term frequencies rounded to one decimal,
+//! trie nodes that only lead to longer terms written without their empty `docs`/`df`, which
+//! elasticlunr.js reads as no documents), and a place is kept under 100 KB gzipped: titles,
+//! tags and summaries are always indexed, bodies in full when they fit, else each page's first
+//! distinct body terms up to a cap chosen from the measured size (see [`build_index`]).
 
 mod analyzer;
 mod index;
@@ -87,7 +93,7 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> String {
     let mut over = usize::MAX; // the smallest cap over budget so far
     for _ in 0..4 {
         let out = index::serialize(code, docs, &pages, cap, EXCERPT_CHARS);
-        let est = size::gzip_estimate(out.as_bytes());
+        let (est, body_est) = estimate(&out);
         let fits = est <= GZIP_BUDGET;
         if fits && (cap == all || est * 100 >= GZIP_BUDGET * 92) {
             return out;
@@ -96,11 +102,10 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> String {
             break;
         }
         // The rest of the index stays; the body field shrinks with its postings, a little
-        // less than in proportion (measured: about as postings^0.8) as the trie's shared
+        // less than in proportion (measured: as postings^0.73 to ^0.8) as the trie's shared
         // paths thin out.
-        let body_est = size::gzip_estimate(index::body_field(&out).as_bytes());
         let room = GZIP_BUDGET.saturating_sub(est.saturating_sub(body_est)) as f64 * 0.96;
-        let scale = (room / body_est.max(1) as f64).powf(1.25);
+        let scale = (room / body_est.max(1) as f64).powf(1.35);
         if fits {
             best = Some((out, cap));
         } else {
@@ -118,12 +123,21 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> String {
     }
 }
 
+/// Estimated gzipped size of a serialized index, and of its body field: the body field and
+/// what comes before and after it are estimated apart (which only adds a little).
+fn estimate(json: &str) -> (usize, usize) {
+    let (before, body, after) = index::split_at_body(json);
+    let body_est = size::gzip_estimate(body.as_bytes());
+    let rest = size::gzip_estimate(before.as_bytes()) + size::gzip_estimate(after.as_bytes());
+    (rest + body_est, body_est)
+}
+
 /// The largest per-page cap whose postings (`Σ min(len, cap)`) stay within `budget`.
 fn body_cap(lens: &[usize], budget: usize) -> usize {
     let total = |cap: usize| lens.iter().map(|&l| l.min(cap)).sum::<usize>();
     let (mut lo, mut hi) = (0, lens.iter().copied().max().unwrap_or(0));
     while lo < hi {
-        let mid = (lo + hi + 1) / 2;
+        let mid = (lo + hi).div_ceil(2);
         if total(mid) <= budget {
             lo = mid;
         } else {
