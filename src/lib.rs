@@ -20,6 +20,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod session;
+pub mod timing;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -47,7 +48,9 @@ pub struct BuildStats {
 /// Stages 1 to 3: load, parse and resolve. Returns the graph when the content has no errors,
 /// and every diagnostic (errors and warnings), sorted by file.
 pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec<Diagnostic>) {
+    let t = Instant::now();
     let (sources, mut diags) = load::load(content);
+    let t = timing::lap("load", t);
     if diags
         .iter()
         .any(|d| d.is_error() && d.kind == diag::Kind::Io)
@@ -55,6 +58,7 @@ pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec
         return (None, diags);
     }
     let (parsed, d) = parse::parse(&sources, base_url);
+    let t = timing::lap("parse", t);
     diags.extend(d);
     let graph = match parsed {
         Some(parsed) if !diag::has_errors(&diags) => {
@@ -74,6 +78,7 @@ pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec
         diags.extend(graph::warnings::collect(g));
     }
     diag::sort(&mut diags);
+    timing::lap("graph", t);
     (graph, diags)
 }
 
@@ -136,7 +141,11 @@ pub fn write_site(
 ) -> Result<(), Vec<Diagnostic>> {
     let theme =
         render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
+    let t = Instant::now();
     let staging = output::Staging::new(output).map_err(|d| vec![d])?;
     render::render_site(g, &theme, &staging, history)?;
-    staging.commit(output).map_err(|d| vec![d])
+    let t = timing::lap("render", t);
+    staging.commit(output).map_err(|d| vec![d])?;
+    timing::lap("swap", t);
+    Ok(())
 }

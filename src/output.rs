@@ -1,9 +1,14 @@
-//! Stage 5, output: every file of a build is written into a fresh staging
-//! folder beside the output folder; only a build without errors swaps it in
-//! by rename. The previous site is never half-overwritten, and removing the
-//! old tree happens after the swap, off the critical path.
+//! Stage 5, output: a build is written into a staging folder beside the
+//! output folder; only a build without errors swaps it in, atomically
+//! (`renameat2(RENAME_EXCHANGE)` on Linux), so the served site is never
+//! half-written. The tree that was swapped out is kept as the next build's
+//! staging folder (`.<output>.ambit-prev`): the next build overwrites its
+//! files in place and removes the stale ones, instead of deleting thousands
+//! of files and creating them anew, which is slow on ext4.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diag::Diagnostic;
 
@@ -16,25 +21,56 @@ pub struct Staging {
     pub dir: PathBuf,
     committed: bool,
     in_place: bool,
+    /// Reusing the previous tree: what this build wrote, so the rest can be removed.
+    written: Option<Mutex<HashSet<String>>>,
+}
+
+fn output_name(output: &Path) -> String {
+    output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "output".into())
+}
+
+/// The kept previous tree of `output`.
+pub fn prev_dir(output: &Path) -> PathBuf {
+    parent_of(output).join(format!(".{}.ambit-prev", output_name(output)))
 }
 
 impl Staging {
-    /// Creates a fresh staging folder next to `output`.
+    /// Prepares the staging folder next to `output`: the kept previous tree, or a new folder.
     pub fn new(output: &Path) -> Result<Staging, Diagnostic> {
         check_replaceable(output)?;
         let parent = parent_of(output);
         std::fs::create_dir_all(&parent)
             .map_err(|e| Diagnostic::io(Some(&parent), format!("cannot create folder: {e}")))?;
         remove_leftovers(output);
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "output".into());
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let dir = parent.join(format!(".{name}.ambit-new-{}-{nanos}", std::process::id()));
+        let prev = prev_dir(output);
+        if prev.join(MARKER).is_file() && !prev.is_symlink() {
+            return Ok(Staging {
+                dir: prev,
+                committed: false,
+                in_place: false,
+                written: Some(Mutex::new(HashSet::new())),
+            });
+        }
+        if prev.exists() {
+            // Not ours to reuse (no marker): build in a folder of its own instead.
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            let dir = parent.join(format!(
+                ".{}.ambit-new-{}-{nanos}",
+                output_name(output),
+                std::process::id()
+            ));
+            return Staging::fresh(dir);
+        }
+        Staging::fresh(prev)
+    }
+
+    fn fresh(dir: PathBuf) -> Result<Staging, Diagnostic> {
         std::fs::create_dir(&dir).map_err(|e| {
             Diagnostic::io(Some(&dir), format!("cannot create staging folder: {e}"))
         })?;
@@ -47,6 +83,7 @@ impl Staging {
             dir,
             committed: false,
             in_place: false,
+            written: None,
         })
     }
 
@@ -57,6 +94,7 @@ impl Staging {
             dir: dir.to_path_buf(),
             committed: true,
             in_place: true,
+            written: None,
         }
     }
 
@@ -72,6 +110,11 @@ impl Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Diagnostic::io(Some(parent), format!("cannot create folder: {e}")))?;
+        }
+        if let Some(w) = &self.written {
+            w.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(rel.to_string());
         }
         if self.in_place {
             let tmp = path.with_extension("ambit-tmp");
@@ -122,43 +165,117 @@ impl Staging {
         errors
     }
 
-    /// Swaps the staging folder in as `output`; the old tree is removed afterwards.
+    /// Swaps the staging folder in as `output`; the old output becomes the kept previous tree.
     pub fn commit(mut self, output: &Path) -> Result<(), Diagnostic> {
-        let parent = parent_of(output);
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "output".into());
-        let old = parent.join(format!(".{name}.ambit-old-{}", std::process::id()));
-        let had_old = output.exists();
-        if had_old {
-            std::fs::rename(output, &old).map_err(|e| {
+        if let Some(written) = self.written.take() {
+            remove_stale(
+                &self.dir,
+                &written.into_inner().unwrap_or_else(|e| e.into_inner()),
+            );
+        }
+        let prev = prev_dir(output);
+        if output.exists() {
+            if exchange(&self.dir, output).is_err() {
+                // No atomic exchange here: move aside, move in, keep the old tree.
+                let aside = parent_of(output).join(format!(
+                    ".{}.ambit-old-{}",
+                    output_name(output),
+                    std::process::id()
+                ));
+                std::fs::rename(output, &aside).map_err(|e| {
+                    Diagnostic::io(
+                        Some(output),
+                        format!("cannot move the previous output aside: {e}"),
+                    )
+                })?;
+                if let Err(e) = std::fs::rename(&self.dir, output) {
+                    let _ = std::fs::rename(&aside, output);
+                    return Err(Diagnostic::io(
+                        Some(output),
+                        format!("cannot move the new site into place: {e}"),
+                    ));
+                }
+                if self.dir != prev || std::fs::rename(&aside, &prev).is_err() {
+                    remove_in_background(aside);
+                }
+                self.committed = true;
+                return Ok(());
+            }
+            // The old output now stands where the staging folder was.
+            if self.dir != prev && (prev.exists() || std::fs::rename(&self.dir, &prev).is_err()) {
+                remove_in_background(self.dir.clone());
+            }
+        } else {
+            std::fs::rename(&self.dir, output).map_err(|e| {
                 Diagnostic::io(
                     Some(output),
-                    format!("cannot move the previous output aside: {e}"),
+                    format!("cannot move the new site into place: {e}"),
                 )
             })?;
         }
-        if let Err(e) = std::fs::rename(&self.dir, output) {
-            if had_old {
-                let _ = std::fs::rename(&old, output);
-            }
-            return Err(Diagnostic::io(
-                Some(output),
-                format!("cannot move the new site into place: {e}"),
-            ));
-        }
         self.committed = true;
-        if had_old {
-            remove_in_background(old);
-        }
         Ok(())
     }
 }
 
+/// Removes the files of a reused tree that this build did not write, and emptied folders.
+fn remove_stale(dir: &Path, written: &HashSet<String>) {
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .contents_first(true)
+        .into_iter()
+        .flatten()
+    {
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        if entry.file_type().is_dir() {
+            let _ = std::fs::remove_dir(entry.path());
+        } else if rel != MARKER && !written.contains(&rel) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Swaps two paths atomically.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both arguments are valid NUL-terminated paths that live across the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
+        // A kept previous tree stays for the next build; a new folder of a failed build goes.
+        if !self.committed && self.written.is_none() {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
@@ -255,7 +372,7 @@ pub fn remove_tree(dir: &Path) {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    if name.starts_with('.') && name.contains(".ambit-old-") {
+    if name.starts_with('.') && (name.contains(".ambit-old-") || name.contains(".ambit-new-")) {
         let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -874,7 +874,8 @@ fn a_successful_rebuild_replaces_the_whole_output() {
     )
     .unwrap();
     assert!(!v.to_string().contains("kulturnatt"));
-    // The old tree is removed (in the background) and no staging folder remains.
+    // The old tree is kept as `.out.ambit-prev` for the next build to overwrite in place
+    // (never served, never half-written); nothing else remains beside the output.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
         let mut entries: Vec<String> = std::fs::read_dir(tmp.path())
@@ -883,7 +884,8 @@ fn a_successful_rebuild_replaces_the_whole_output() {
             .map(|e| e.file_name().to_string_lossy().to_string())
             .collect();
         entries.sort();
-        if entries == ["content", "out"] {
+        if entries == [".out.ambit-prev", "content", "out"] {
+            assert!(tmp.path().join(".out.ambit-prev/.ambit-output").is_file());
             break;
         }
         assert!(

@@ -83,7 +83,11 @@ pub fn render_place(
         push(followup::follow_up_page(r, p));
     }
     if parts.search {
+        let t = std::time::Instant::now();
         push(crate::render::site_pages::search_index(r, p));
+        if p == 0 {
+            crate::timing::lap("search(1)", t);
+        }
     }
     let all: Vec<u32>;
     let list = match entities {
