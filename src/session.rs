@@ -12,8 +12,10 @@ use std::time::Instant;
 
 use crate::diag::{self, Diagnostic};
 use crate::graph::{self, Graph, NodeId};
+use crate::load::SourceFile;
+use crate::model::EntityKind;
 use crate::output::Staging;
-use crate::parse::{self, ParseCache};
+use crate::parse::{self, ParseCache, Parsed, ParsedPlace};
 use crate::render::{self, theme::Theme, Selection};
 use crate::{BuildOptions, BuildStats};
 
@@ -26,7 +28,21 @@ pub struct Session {
     hashes: HashMap<String, u64>,
     /// Git history, read on full builds (saves do not change it; commits do).
     history: Option<crate::history::History>,
+    /// The shape of the content tree at the last full read.
+    skeleton: Option<Skeleton>,
 }
+
+/// What a quick rebuild needs to know of the tree without reading it again.
+struct Skeleton {
+    site: SourceFile,
+    load_diags: Vec<Diagnostic>,
+    files_dir: Option<PathBuf>,
+    /// Place id, its files folder, and its content files with their kind.
+    places: Vec<(String, Option<PathBuf>, Vec<(EntityKind, String)>)>,
+    kinds: HashMap<String, EntityKind>,
+}
+
+type Prepared = (Option<Parsed>, Vec<Diagnostic>, HashMap<String, u64>);
 
 /// How a build went about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,31 +60,161 @@ impl Session {
             last: None,
             hashes: HashMap::new(),
             history: None,
+            skeleton: None,
         }
     }
 
-    /// The mode of the last successful build.
-    pub fn build(&mut self, changed: &[PathBuf]) -> (Option<(BuildStats, Mode)>, Vec<Diagnostic>) {
-        let start = Instant::now();
-        let content = self.opts.content.clone();
-        let (sources, mut diags) = crate::load::load(&content);
-        if diags
+    /// Reads and parses the whole tree (reusing parse results of unchanged files).
+    fn full_parse(&mut self) -> Result<Prepared, Vec<Diagnostic>> {
+        let (sources, load_diags) = crate::load::load(&self.opts.content);
+        if load_diags
             .iter()
             .any(|d| d.is_error() && d.kind == diag::Kind::Io)
         {
-            return (None, diags);
+            return Err(load_diags);
         }
+        let mut diags = load_diags.clone();
         let (parsed, d) = parse::parse_cached(
             &sources,
             self.opts.base_url.as_deref(),
             Some(&mut self.cache),
         );
         diags.extend(d);
+        let prefix = parsed
+            .as_ref()
+            .map(|p| p.prefix.clone())
+            .unwrap_or_default();
+        let hashes = sources
+            .places
+            .iter()
+            .flat_map(|p| p.programme.iter().chain(p.entities.iter().map(|(_, s)| s)))
+            .chain(sources.site.iter())
+            .map(|s| (s.rel.clone(), parse::text_hash(&s.text, &prefix)))
+            .collect();
+        self.skeleton = sources.site.clone().map(|site| {
+            let places: Vec<_> = sources
+                .places
+                .iter()
+                .map(|p| {
+                    let files = p
+                        .programme
+                        .iter()
+                        .map(|s| (EntityKind::Programme, s.rel.clone()))
+                        .chain(p.entities.iter().map(|(k, s)| (*k, s.rel.clone())))
+                        .collect::<Vec<_>>();
+                    (p.id.clone(), p.files_dir.clone(), files)
+                })
+                .collect();
+            let kinds = places
+                .iter()
+                .flat_map(|(_, _, f)| f.iter().map(|(k, r)| (r.clone(), *k)))
+                .collect();
+            Skeleton {
+                site,
+                load_diags,
+                files_dir: sources.files_dir.clone(),
+                places,
+                kinds,
+            }
+        });
+        Ok((parsed, diags, hashes))
+    }
+
+    /// Re-reads only the changed files when every one is a content file known from the last
+    /// build; None when anything else changed (then the tree is read again).
+    fn quick_parse(&mut self, changed: &[PathBuf]) -> Option<Prepared> {
+        let sk = self.skeleton.as_ref()?;
+        self.last.as_ref()?;
+        if changed.is_empty() {
+            return None;
+        }
+        let root = self.opts.content.canonicalize().ok()?;
+        let (site, site_diags) = parse::site::parse(&sk.site, self.opts.base_url.as_deref());
+        let site = site?;
+        let prefix = parse::site::base_path(&site.base_url)?;
+        let mut hashes = self.hashes.clone();
+        let mut fresh = Vec::new();
+        for path in changed {
+            let abs = path.canonicalize().ok()?;
+            let rel = abs
+                .strip_prefix(&root)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            let kind = *sk.kinds.get(&rel)?;
+            let text = std::fs::read_to_string(&abs).ok()?;
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text);
+            let src = SourceFile {
+                rel: rel.clone(),
+                display: self.opts.content.join(&rel),
+                text,
+            };
+            let h = parse::text_hash(&src.text, &prefix);
+            let (e, d) = parse::parse_file(kind, &src, &prefix);
+            fresh.push((rel.clone(), (h, e, d)));
+            hashes.insert(rel, h);
+        }
+        self.cache.extend(fresh);
+        let mut diags = sk.load_diags.clone();
+        diags.extend(site_diags);
+        let mut places = Vec::new();
+        let mut unreadable = Vec::new();
+        for (id, files_dir, files) in &sk.places {
+            let mut place = ParsedPlace {
+                id: id.clone(),
+                programme: None,
+                entities: Vec::new(),
+                files_dir: files_dir.clone(),
+            };
+            for (kind, rel) in files {
+                let (_, entity, d) = self.cache.get(rel)?;
+                diags.extend(d.iter().cloned());
+                match (entity, kind) {
+                    (Some(e), EntityKind::Programme) => place.programme = Some(e.clone()),
+                    (Some(e), _) => place.entities.push(e.clone()),
+                    (None, EntityKind::Programme) => unreadable.push((id.clone(), id.clone())),
+                    (None, _) => {
+                        let stem = rel
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or_default()
+                            .trim_end_matches(".md");
+                        unreadable.push((id.clone(), stem.to_string()));
+                    }
+                }
+            }
+            places.push(place);
+        }
+        let parsed = Parsed {
+            site,
+            prefix,
+            places,
+            files_dir: sk.files_dir.clone(),
+            unreadable,
+        };
+        Some((Some(parsed), diags, hashes))
+    }
+
+    /// Builds after `changed` paths changed (none for the first build): incrementally when only
+    /// existing entity files changed, else in full.
+    pub fn build(&mut self, changed: &[PathBuf]) -> (Option<(BuildStats, Mode)>, Vec<Diagnostic>) {
+        let start = Instant::now();
+        let content = self.opts.content.clone();
+        let (parsed, mut diags, hashes) = match self.quick_parse(changed) {
+            Some(quick) => quick,
+            None => match self.full_parse() {
+                Ok(full) => full,
+                Err(diags) => return (None, diags),
+            },
+        };
+        let t = crate::timing::lap("parse", start);
         let Some(parsed) = parsed else {
             diag::sort(&mut diags);
             return (None, diags);
         };
-        let prefix = parsed.prefix.clone();
         let (g, d) = graph::build(parsed, graph::today());
         diags.extend(d);
         let g = match g {
@@ -80,14 +226,9 @@ impl Session {
         };
         diags.extend(graph::warnings::collect(&g));
         diag::sort(&mut diags);
-        let hashes: HashMap<String, u64> = sources
-            .places
-            .iter()
-            .flat_map(|p| p.programme.iter().chain(p.entities.iter().map(|(_, s)| s)))
-            .chain(sources.site.iter())
-            .map(|s| (s.rel.clone(), parse::text_hash(&s.text, &prefix)))
-            .collect();
+        let t = crate::timing::lap("graph", t);
         let selection = self.incremental_selection(&g, &hashes, changed);
+        let t = crate::timing::lap("select", t);
         let result = match &selection {
             Some(sel) => Theme::load(g.site.theme.as_deref(), &content)
                 .map_err(|d| vec![d])
@@ -107,6 +248,7 @@ impl Session {
                 crate::write_site(&g, &content, &self.opts.output, self.history.as_ref())
             }
         };
+        crate::timing::lap("render", t);
         if let Err(e) = result {
             diags.extend(e);
             return (None, diags);

@@ -214,7 +214,7 @@ pub struct Selection {
     pub all: bool,
     /// Places whose place-level pages change.
     pub places: std::collections::BTreeSet<usize>,
-    /// Places whose search index changes.
+    /// Places whose search index, action lists, data and feed change.
     pub search: std::collections::BTreeSet<usize>,
     /// Entity pages to render.
     pub nodes: std::collections::BTreeSet<crate::graph::NodeId>,
@@ -271,6 +271,7 @@ pub fn render(
                     .collect();
                 let parts = pages::PlaceParts {
                     pages: sel.places.contains(&p),
+                    lists: sel.search.contains(&p),
                     search: sel.search.contains(&p),
                 };
                 pages::render_place(&r, p, parts, Some(&nodes))
@@ -321,6 +322,7 @@ pub fn render(
                 p,
                 pages::PlaceParts {
                     pages: true,
+                    lists: true,
                     search: true,
                 },
                 None,

@@ -43,8 +43,10 @@ pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {
 /// Which place-level files of a place to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlaceParts {
-    /// Programme page, lists, data, feed, changes, follow-up.
+    /// Programme page, lists of areas, ambitions, strategies and indicators, follow-up.
     pub pages: bool,
+    /// Action lists, data, feed, changes (only when the place's own actions changed).
+    pub lists: bool,
     /// The search index (only when text of the place changed).
     pub search: bool,
 }
@@ -58,37 +60,38 @@ pub fn render_place(
 ) -> Vec<Diagnostic> {
     let g = r.g;
     let place = &g.places[p];
-    let mut errors = Vec::new();
-    let mut push = |res: Result<(), Diagnostic>| {
-        if let Err(e) = res {
-            errors.push(e);
-        }
-    };
+    type Job<'a> = Box<dyn Fn() -> Result<(), Diagnostic> + Send + Sync + 'a>;
+    let mut jobs: Vec<Job> = Vec::new();
     if parts.pages {
-        push(programme_page(r, p));
+        jobs.push(Box::new(move || programme_page(r, p)));
         for kind in [
             EntityKind::Area,
             EntityKind::Ambition,
             EntityKind::Strategy,
             EntityKind::Indicator,
         ] {
-            push(kind_index(r, p, kind));
+            jobs.push(Box::new(move || kind_index(r, p, kind)));
         }
-        push(lists::action_lists(r, p));
-        push(lists::search_page(r, p));
-        push(data::write_place(r, p));
-        let events = feed::place_events(r, p);
-        push(feed::write_place(r, p, &events));
-        push(followup::changes_page(r, p, &events));
-        push(followup::follow_up_page(r, p));
+        jobs.push(Box::new(move || followup::follow_up_page(r, p)));
+    }
+    if parts.lists {
+        jobs.push(Box::new(move || lists::action_lists(r, p)));
+        jobs.push(Box::new(move || lists::search_page(r, p)));
+        jobs.push(Box::new(move || data::write_place(r, p)));
+        jobs.push(Box::new(move || {
+            let events = feed::place_events(r, p);
+            feed::write_place(r, p, &events)?;
+            followup::changes_page(r, p, &events)
+        }));
     }
     if parts.search {
-        let t = std::time::Instant::now();
-        push(crate::render::site_pages::search_index(r, p));
-        if p == 0 {
-            crate::timing::lap("search(1)", t);
-        }
+        jobs.push(Box::new(move || {
+            crate::render::site_pages::search_index(r, p)
+        }));
     }
+    // The search index is the longest job: start it first.
+    jobs.reverse();
+    let mut errors: Vec<Diagnostic> = jobs.par_iter().filter_map(|job| job().err()).collect();
     let all: Vec<u32>;
     let list = match entities {
         Some(l) => l,
