@@ -95,13 +95,7 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
     diags.extend(warning);
     let Some(g) = graph else { return (None, diags) };
     match write_site(&g, &opts.content, &opts.output, history.as_ref()) {
-        Ok(()) => {
-            let pages = g
-                .places
-                .iter()
-                .map(|p| p.entities.len() + 12)
-                .sum::<usize>()
-                + 4;
+        Ok(pages) => {
             let stats = BuildStats {
                 places: g.places.len(),
                 pages,
@@ -132,20 +126,21 @@ pub fn read_history(content: &Path) -> (Option<history::History>, Option<Diagnos
     }
 }
 
-/// Stages 4 and 5 for a resolved graph.
+/// Stages 4 and 5 for a resolved graph; returns the number of pages written.
 pub fn write_site(
     g: &Graph,
     content: &Path,
     output: &Path,
     history: Option<&history::History>,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<usize, Vec<Diagnostic>> {
     let theme =
         render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
     let t = Instant::now();
     let staging = output::Staging::new(output).map_err(|d| vec![d])?;
     render::render_site(g, &theme, &staging, history)?;
+    let pages = staging.page_count();
     let t = timing::lap("render", t);
     staging.commit(output).map_err(|d| vec![d])?;
     timing::lap("swap", t);
-    Ok(())
+    Ok(pages)
 }

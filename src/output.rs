@@ -23,6 +23,8 @@ pub struct Staging {
     in_place: bool,
     /// Reusing the previous tree: what this build wrote, so the rest can be removed.
     written: Option<Mutex<HashSet<String>>>,
+    /// HTML pages written so far.
+    pages: std::sync::atomic::AtomicUsize,
 }
 
 fn output_name(output: &Path) -> String {
@@ -52,6 +54,7 @@ impl Staging {
                 committed: false,
                 in_place: false,
                 written: Some(Mutex::new(HashSet::new())),
+                pages: Default::default(),
             });
         }
         if prev.exists() {
@@ -84,6 +87,7 @@ impl Staging {
             committed: false,
             in_place: false,
             written: None,
+            pages: Default::default(),
         })
     }
 
@@ -95,6 +99,7 @@ impl Staging {
             committed: true,
             in_place: true,
             written: None,
+            pages: Default::default(),
         }
     }
 
@@ -110,6 +115,10 @@ impl Staging {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Diagnostic::io(Some(parent), format!("cannot create folder: {e}")))?;
+        }
+        if rel.ends_with(".html") {
+            self.pages
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         if let Some(w) = &self.written {
             w.lock()
@@ -163,6 +172,11 @@ impl Staging {
             }
         }
         errors
+    }
+
+    /// How many HTML pages were written.
+    pub fn page_count(&self) -> usize {
+        self.pages.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Swaps the staging folder in as `output`; the old output becomes the kept previous tree.

@@ -48,7 +48,7 @@ type Prepared = (Option<Parsed>, Vec<Diagnostic>, HashMap<String, u64>);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Full,
-    /// Only this many entity pages (plus place-level pages) were rendered.
+    /// Only this many pages were rendered.
     Incremental(usize),
 }
 
@@ -233,13 +233,9 @@ impl Session {
             Some(sel) => Theme::load(g.site.theme.as_deref(), &content)
                 .map_err(|d| vec![d])
                 .and_then(|theme| {
-                    render::render(
-                        &g,
-                        &theme,
-                        &Staging::in_place(&self.opts.output),
-                        sel,
-                        self.history.as_ref(),
-                    )
+                    let out = Staging::in_place(&self.opts.output);
+                    render::render(&g, &theme, &out, sel, self.history.as_ref())?;
+                    Ok(out.page_count())
                 }),
             None => {
                 let (history, warning) = crate::read_history(&content);
@@ -249,22 +245,20 @@ impl Session {
             }
         };
         crate::timing::lap("render", t);
-        if let Err(e) = result {
-            diags.extend(e);
-            return (None, diags);
-        }
+        let pages = match result {
+            Ok(pages) => pages,
+            Err(e) => {
+                diags.extend(e);
+                return (None, diags);
+            }
+        };
         let mode = match &selection {
-            Some(sel) => Mode::Incremental(sel.nodes.len()),
+            Some(_) => Mode::Incremental(pages),
             None => Mode::Full,
         };
         let stats = BuildStats {
             places: g.places.len(),
-            pages: g
-                .places
-                .iter()
-                .map(|p| p.entities.len() + 12)
-                .sum::<usize>()
-                + 4,
+            pages,
             millis: start.elapsed().as_millis(),
         };
         self.last = Some(g);

@@ -10,21 +10,13 @@ use crate::diag::Diagnostic;
 use crate::graph::NodeId;
 use crate::model::{EntityKind, Status};
 
-/// Escapes text for XML (and HTML attributes).
+/// Escapes text for XML (and HTML attributes), dropping control characters XML forbids.
 pub fn xml_escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => o.push(c),
-        }
-    }
-    o
+    let clean: String = s
+        .chars()
+        .filter(|c| (*c as u32) >= 0x20 || matches!(c, '\n' | '\t' | '\r'))
+        .collect();
+    super::theme::escape_html(&clean)
 }
 
 /// One event of the feed.

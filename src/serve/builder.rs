@@ -69,7 +69,7 @@ impl Builder {
                         s.places, s.pages, s.millis
                     ),
                     crate::session::Mode::Incremental(n) => eprintln!(
-                        "rebuilt {n} pages and the lists they appear on in {} ms",
+                        "rebuilt {n} pages in {} ms",
                         s.millis
                     ),
                 }
