@@ -38,9 +38,12 @@ struct Skeleton {
     load_diags: Vec<Diagnostic>,
     files_dir: Option<PathBuf>,
     /// Place id, its files folder, and its content files with their kind.
-    places: Vec<(String, Option<PathBuf>, Vec<(EntityKind, String)>)>,
+    places: Vec<PlaceFiles>,
     kinds: HashMap<String, EntityKind>,
 }
+
+/// A place id, its `files/` folder, and its content files with their kind.
+type PlaceFiles = (String, Option<PathBuf>, Vec<(EntityKind, String)>);
 
 type Prepared = (Option<Parsed>, Vec<Diagnostic>, HashMap<String, u64>);
 
