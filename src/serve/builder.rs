@@ -68,10 +68,9 @@ impl Builder {
                         "built {} places ({} pages) in {} ms",
                         s.places, s.pages, s.millis
                     ),
-                    crate::session::Mode::Incremental(n) => eprintln!(
-                        "rebuilt {n} pages in {} ms",
-                        s.millis
-                    ),
+                    crate::session::Mode::Incremental(n) => {
+                        eprintln!("rebuilt {n} pages in {} ms", s.millis)
+                    }
                 }
                 self.status.send_modify(|st| {
                     st.version = version;
