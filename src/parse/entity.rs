@@ -200,7 +200,13 @@ fn safe_url(r: &mut Reader, key: &str, url: String) -> Option<String> {
 
 fn sub_year(r: &mut Reader, key: &str, v: Option<&Value>) -> Option<i64> {
     let v = v.filter(|v| !v.is_null())?;
-    let n = as_int(v);
+    // A year, or a date whose year is taken (`2020-01-01` in a period).
+    let n = as_int(v).or_else(|| {
+        crate::parse::fields::scalar_text(v)
+            .as_deref()
+            .and_then(crate::parse::fields::parse_partial_date)
+            .map(|d| i64::from(d.year))
+    });
     if n.is_none() {
         let pos = r.doc.key_pos(key);
         r.error(
