@@ -23,6 +23,64 @@ pub struct LinkView {
     pub due: Option<String>,
     /// The place's name when the entity is in another place than the page.
     pub place_name: Option<String>,
+    /// The list item (`<li>…</li>`) of the default theme, rendered once here because
+    /// lists repeat it thousands of times; a theme may build its own from the fields.
+    pub html: String,
+}
+
+/// The default theme's list item for a link, escaped.
+fn item_html(s: &Strings, l: &LinkView) -> String {
+    use crate::render::theme::escape_html as e;
+    let mut h = String::with_capacity(256);
+    h.push_str("<li class=\"item");
+    if let Some(st) = l.status {
+        h.push_str(" item-");
+        h.push_str(st);
+    }
+    h.push_str("\" data-status=\"");
+    h.push_str(l.status.unwrap_or(""));
+    h.push_str("\">\n  <a href=\"");
+    h.push_str(&e(&l.url));
+    h.push_str("\">");
+    if let Some(n) = &l.number {
+        h.push_str("<span class=\"num\">");
+        h.push_str(&e(n));
+        h.push_str("</span> ");
+    }
+    h.push_str(&e(&l.title));
+    h.push_str("</a>");
+    if let Some(p) = &l.place_name {
+        h.push_str(" <span class=\"place-name\">(");
+        h.push_str(&e(p));
+        h.push_str(")</span>");
+    }
+    if let (Some(st), Some(label)) = (l.status, &l.status_label) {
+        h.push_str("\n  <span class=\"meta\"><span class=\"status status-");
+        h.push_str(st);
+        h.push_str("\">");
+        h.push_str(&e(label));
+        h.push_str("</span>");
+        if l.late {
+            h.push_str(" <strong class=\"late\">");
+            h.push_str(&e(&s.get("late")));
+            h.push_str("</strong>");
+        }
+        if let Some(d) = &l.due {
+            h.push_str(" <span class=\"due\">");
+            h.push_str(&e(&s.get("due")));
+            h.push_str(": ");
+            h.push_str(&e(d));
+            h.push_str("</span>");
+        }
+        h.push_str("</span>");
+    }
+    if let Some(sum) = &l.summary {
+        h.push_str("\n  <span class=\"summary\">");
+        h.push_str(&e(sum));
+        h.push_str("</span>");
+    }
+    h.push_str("\n</li>\n");
+    h
 }
 
 /// Actions by status and the share done.
@@ -107,7 +165,7 @@ pub fn status_label(s: &Strings, st: Status) -> String {
 pub fn link(g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
     let e = g.entity(n);
     let action = e.action();
-    LinkView {
+    let mut l = LinkView {
         title: e.common.title.clone(),
         url: entity_url(g, n),
         number: e.common.order.as_ref().map(|o| o.display.clone()),
@@ -119,7 +177,10 @@ pub fn link(g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
         late: action.is_some_and(|a| is_late(a, g.today)),
         due: action.and_then(|a| a.due).map(|d| s.date(&d.iso())),
         place_name: (n.place as usize != from).then(|| place_name(g, n.place as usize)),
-    }
+        html: String::new(),
+    };
+    l.html = item_html(s, &l);
+    l
 }
 
 pub fn place_name(g: &Graph, place: usize) -> String {
