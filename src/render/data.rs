@@ -199,9 +199,12 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         }
     }
     let dir = format!("{}/data", place.id);
-    let to_json = |v: &dyn erased::Ser| v.json();
-    r.out
-        .write(&format!("{dir}/actions.json"), to_json(&actions).as_bytes())?;
+    r.out.write(
+        &format!("{dir}/actions.json"),
+        serde_json::to_string_pretty(&actions)
+            .unwrap_or_default()
+            .as_bytes(),
+    )?;
     r.out.write(
         &format!("{dir}/indicators.json"),
         serde_json::to_string_pretty(&indicator_json)
@@ -256,16 +259,4 @@ fn csv_bytes<T: Serialize>(rows: &[T], columns: &[(&str, &str)]) -> Result<Vec<u
     }
     w.into_inner()
         .map_err(|e| Diagnostic::io(None, format!("writing CSV: {e}")))
-}
-
-mod erased {
-    /// Pretty JSON of any serialisable slice.
-    pub trait Ser {
-        fn json(&self) -> String;
-    }
-    impl<T: serde::Serialize> Ser for Vec<T> {
-        fn json(&self) -> String {
-            serde_json::to_string_pretty(self).unwrap_or_default()
-        }
-    }
 }
