@@ -1,0 +1,311 @@
+/* ambit search: one place's index (elasticlunr JSON written by src/search/) and the matching of
+ * query words against its terms: exact, prefix, stem-prefix, compound parts, accent-insensitive,
+ * split compounds and typos; pages matching every word rank first. */
+(function (root, factory) {
+  if (typeof module === 'object' && module.exports) {
+    module.exports = factory(require('./text.js'));
+  } else {
+    const ns = (root.ambitSearch = root.ambitSearch || {});
+    ns.match = factory(ns.text);
+  }
+})(typeof self !== 'undefined' ? self : this, function (text) {
+  'use strict';
+  const { splitWords, words, makePipeline, lunrCode, fold, looseForm } = text;
+
+
+  /* A place's search-index.json, read for searching: term → postings per field. */
+  class PlaceIndex {
+    constructor(json, info) {
+      info = info || {};
+      const extra = json.ambit || {};
+      this.code = extra.lang || lunrCode(info.lang);
+      this.term = makePipeline(this.code);
+      this.place = info.place || '';
+      this.actions = info.actions || '';
+      this.fields = json.fields || [];
+      this.boost = extra.boost || {};
+      this.length = (json.documentStore && json.documentStore.length) || 0;
+      this.docInfo = (json.documentStore && json.documentStore.docInfo) || {};
+      this.postings = new Map(); // term → [[fieldIndex, {ref: tf}], …]
+      this.idfs = new Map();
+      this.expanded = new Map(); // memo of expand()
+      this.fields.forEach((field, fi) => {
+        const root = json.index && json.index[field] && json.index[field].root;
+        if (root) this.walk(root, '', fi);
+      });
+      this.terms = Array.from(this.postings.keys()).sort();
+      this.loose = looseForm(this.code);
+      this.folded = this.terms.map(this.loose);
+      const kinds = extra.kinds || [];
+      const base = extra.base || '';
+      this.docs = (extra.docs || []).map((row) => ({
+        title: row[0],
+        kind: (kinds[row[1]] || [])[0] || '',
+        kindLabel: (kinds[row[1]] || [])[1] || '',
+        url: base + row[2],
+        excerpt: row[3] || '',
+        status: row[4] || '',
+        statusLabel: row[5] || '',
+      }));
+    }
+
+    walk(node, term, fi) {
+      for (const key in node) {
+        if (key === 'docs') {
+          const docs = node.docs;
+          if (docs && Object.keys(docs).length) {
+            let list = this.postings.get(term);
+            if (!list) this.postings.set(term, (list = []));
+            list.push([fi, docs]);
+          }
+        } else if (key !== 'df') {
+          this.walk(node[key], term + key, fi);
+        }
+      }
+    }
+
+    idf(term) {
+      // per term over all fields: 1 + ln(N / (df + 1)) as elasticlunr
+      let v = this.idfs.get(term);
+      if (v === undefined) {
+        const refs = new Set();
+        for (const [, docs] of this.postings.get(term) || []) for (const r in docs) refs.add(r);
+        v = 1 + Math.log(Math.max(1, this.length) / (refs.size + 1));
+        this.idfs.set(term, v);
+      }
+      return v;
+    }
+
+    /* Index terms that a query word finds, with a weight in (0, 1]; with typos, when
+     * nothing else is found, also terms one or two edits away. */
+    expand(word, typos = true) {
+      const key = (typos ? '1' : '0') + word;
+      let found = this.expanded.get(key);
+      if (!found) {
+        found = this.expandUncached(word, typos);
+        this.expanded.set(key, found);
+      }
+      return found;
+    }
+
+    expandUncached(word, typos) {
+      const found = new Map();
+      const add = (t, w) => {
+        if (w > (found.get(t) || 0)) found.set(t, w);
+      };
+      const s = this.term(word);
+      if (!s) return found;
+      // the word as typed, for partial words the stemmer changes ("speel" → "spel")
+      const raw = this.term.trim(word);
+      const keys = raw !== s ? [raw] : [];
+      // loosely (accents ignored, Dutch vowels undoubled): the stem, and the stem of the folded
+      // word ("oster" for "öster")
+      const loose = this.loose;
+      const folded = [loose(s)];
+      const fw = fold(word);
+      const fstem = fw !== word ? this.term(fw) : null;
+      if (fstem && !folded.includes(loose(fstem))) folded.push(loose(fstem));
+      for (let i = 0; i < this.terms.length; i++) {
+        const t = this.terms[i];
+        let w = relation(t, s);
+        for (const k of keys) w = Math.max(w, relation(t, k) * 0.9);
+        if (w > 0) add(t, w);
+        if (w < 1) {
+          let wf = 0;
+          for (const f of folded) wf = Math.max(wf, relation(this.folded[i], f));
+          if (wf > 0) add(t, wf * 0.8);
+        }
+      }
+      // nothing at all: allow a typo (one edit, two in long words), accents ignored, in the
+      // stem or in the word as typed
+      if (!found.size && typos) {
+        for (const key of new Set([folded[0], loose(raw)])) {
+          const max = key.length >= 9 ? 2 : key.length >= 5 ? 1 : 0;
+          if (!max) continue;
+          for (let i = 0; i < this.terms.length; i++) {
+            const ft = this.folded[i];
+            if (Math.abs(ft.length - key.length) <= max && editDistance(ft, key, max) <= max) add(this.terms[i], 0.3);
+          }
+        }
+      }
+      return found;
+    }
+
+    /* Terms for one query word given as alternatives: term → weight. */
+    expandUnit(alts, typos) {
+      const out = new Map();
+      for (const word of alts) {
+        for (const [t, w] of this.expand(word, typos)) if (w > (out.get(t) || 0)) out.set(t, w);
+      }
+      return out;
+    }
+
+    /* A compound the index only has in parts ("cykelparkering" for "parkering för cyklar"):
+     * [head, tail] whose terms both occur, exact matches preferred, or null. */
+    decompose(word) {
+      let best = null;
+      let bestScore = 0;
+      for (let i = 3; i <= word.length - 3; i++) {
+        const tail = word.slice(i);
+        let head = word.slice(0, i);
+        const heads = [head];
+        if (/[se]$/.test(head) && head.length > 3) heads.push(head.slice(0, -1)); // linking s/e
+        const t = this.expandUnit([tail], false);
+        if (!t.size) continue;
+        for (head of heads) {
+          const h = this.expandUnit([head], false);
+          if (!h.size) continue;
+          const score = Math.max(...h.values()) + Math.max(...t.values()) + Math.min(head.length, tail.length) / 100;
+          if (score > bestScore) {
+            bestScore = score;
+            best = [head, tail];
+          }
+        }
+      }
+      return best;
+    }
+
+    /* {results: [{doc, score, matched, fallback}], terms, units} for the query words (each a
+     * list of alternatives); a word found nowhere may be split into two, or have a typo, and
+     * counts as matched through a fallback. */
+    search(units) {
+      // per word: its terms, the share of a word it counts for, and whether it is a fallback
+      const plan = [];
+      for (const alts of units) {
+        let m = this.expandUnit(alts, false);
+        if (!m.size) {
+          const parts = alts[0].length >= 7 ? this.decompose(alts[0]) : null;
+          if (parts) {
+            for (const p of parts) plan.push({ terms: this.expandUnit([p], false), share: 0.5, fallback: true });
+            continue;
+          }
+          m = this.expandUnit(alts, true);
+          if (m.size) {
+            plan.push({ terms: m, share: 1, fallback: true });
+            continue;
+          }
+        }
+        plan.push({ terms: m, share: 1, fallback: false });
+      }
+      const perDoc = new Map(); // ref → {score, matched, fallback}
+      const matchedTerms = new Set();
+      for (const { terms, share, fallback } of plan) {
+        const best = new Map(); // ref → best score for this word
+        for (const [t, w] of terms) {
+          matchedTerms.add(t);
+          const idf = this.idf(t);
+          const byRef = new Map();
+          for (const [fi, docs] of this.postings.get(t)) {
+            const field = this.fields[fi];
+            const boost = this.boost[field] || 1;
+            for (const ref in docs) {
+              const len = (this.docInfo[ref] && this.docInfo[ref][field]) || 1;
+              const sc = (boost * w * docs[ref].tf * idf) / Math.sqrt(len);
+              byRef.set(ref, (byRef.get(ref) || 0) + sc);
+            }
+          }
+          for (const [ref, sc] of byRef) if (sc > (best.get(ref) || 0)) best.set(ref, sc);
+        }
+        for (const [ref, sc] of best) {
+          let d = perDoc.get(ref);
+          if (!d) perDoc.set(ref, (d = { score: 0, matched: 0, fallback: 0 }));
+          d.score += sc * share;
+          d.matched += share;
+          if (fallback) d.fallback += share;
+        }
+      }
+      const out = [];
+      for (const [ref, d] of perDoc) {
+        const doc = this.docs[Number(ref)];
+        if (doc) out.push({ doc, index: this, score: d.score, matched: d.matched, fallback: d.fallback });
+      }
+      return { results: out, terms: matchedTerms, units: units.length };
+    }
+  }
+
+  /* How an index term t relates to a query term s (both stems, or both folded):
+   * 1 same; else prefix, stem-variant, compound-part matches at lower weights; 0 none. */
+  function relation(t, s) {
+    if (t === s) return 1;
+    const ls = s.length;
+    const lt = t.length;
+    if (ls >= 2 && lt > ls && t.startsWith(s)) return 0.6 + (0.3 * ls) / lt; // partial word
+    if (lt >= 3 && lt < ls && lt >= ls - 2 && s.startsWith(t)) return 0.75; // other inflection
+    if (ls >= 4 && t.indexOf(s, 2) >= 2) return 0.5; // later part of a compound
+    if (ls === 3 && lt >= 5 && t.endsWith(s)) return 0.45; // short compound tail
+    if (ls >= 5) {
+      // the compound ends in another inflection of the word ("lekplat" for "platser" → "plats")
+      for (let l = Math.min(ls - 1, lt - 2); l >= Math.max(4, ls - 2); l--) {
+        if (t.endsWith(s.slice(0, l))) return 0.45;
+      }
+    }
+    return 0;
+  }
+
+  /* Optimal string alignment distance of a and b (typos: insert, delete, change, swap two
+   * letters), or max + 1 as soon as it exceeds max. */
+  function editDistance(a, b, max) {
+    const n = b.length;
+    let prev2 = null;
+    let prev = Array.from({ length: n + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      let rowMin = i;
+      for (let j = 1; j <= n; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur.push(v);
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[n];
+  }
+
+  /* The query as units (one per word) of alternatives: a word joined from parts, like
+   * "(wijk)begroting" → wijkbegroting, is an alternative for each of its parts. */
+  function queryUnits(q) {
+    const ws = splitWords(q);
+    const units = [];
+    for (const w of ws) {
+      if (w.parts > 1) for (const u of units.slice(units.length - w.parts)) u.push(w.word);
+      else units.push([w.word]);
+    }
+    // the same word twice counts once
+    const seen = new Set();
+    return units.filter((u) => {
+      const k = u.join(' ');
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  }
+
+  /* Searches all indexes; results with the most query words first, then by score. */
+  function searchAll(indexes, q) {
+    const units = queryUnits(q);
+    const all = [];
+    const terms = new Map(); // index → matched terms
+    if (!units.length) return { results: all, terms, words: 0 };
+    for (const idx of indexes) {
+      // words that are stop words in this language do not count
+      const live = units.filter((alts) => alts.some((w) => idx.term(w)));
+      if (!live.length) continue;
+      const r = idx.search(live);
+      terms.set(idx, r.terms);
+      for (const res of r.results) {
+        res.missing = r.units - res.matched;
+        all.push(res);
+      }
+    }
+    // most words first; among equals, words found as written before compound splits and typos
+    all.sort((a, b) => a.missing - b.missing || a.fallback - b.fallback || b.score - a.score || a.doc.title.localeCompare(b.doc.title));
+    return { results: all, terms, words: units.length };
+  }
+
+
+  return { PlaceIndex, relation, editDistance, queryUnits, searchAll };
+});
