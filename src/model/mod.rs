@@ -7,6 +7,9 @@ use std::path::PathBuf;
 
 use crate::diag::Pos;
 
+mod values;
+pub use values::{days_in_month, Order, PartialDate};
+
 /// A language the UI and search support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -149,72 +152,6 @@ pub struct Ref {
     pub raw: String,
     /// Where the reference stands in its file.
     pub pos: Pos,
-}
-
-/// A date with month and day optional (`2025`, `2025-06`, `2025-06-30`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct PartialDate {
-    pub year: i32,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
-}
-
-impl PartialDate {
-    /// The last day the date covers (end of year or month), as `YYYY-MM-DD`.
-    pub fn last_day(&self) -> (i32, u8, u8) {
-        let month = self.month.unwrap_or(12);
-        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
-        (self.year, month, day)
-    }
-
-    /// The first day the date covers.
-    pub fn first_day(&self) -> (i32, u8, u8) {
-        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
-    }
-
-    /// ISO text as written: `2025`, `2025-06` or `2025-06-30`.
-    pub fn iso(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
-            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
-            _ => format!("{:04}", self.year),
-        }
-    }
-}
-
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        _ => 28,
-    }
-}
-
-/// The display number and sort key from `order`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
-pub struct Order {
-    /// Numeric parts first, so "1.10" sorts after "1.9".
-    #[serde(skip)]
-    pub key: Vec<(u64, String)>,
-    pub display: String,
-}
-
-impl Order {
-    pub fn new(display: &str) -> Order {
-        let key = display
-            .split(['.', ' ', '-'])
-            .filter(|p| !p.is_empty())
-            .map(|p| match p.parse::<u64>() {
-                Ok(n) => (n, String::new()),
-                Err(_) => (u64::MAX, p.to_lowercase()),
-            })
-            .collect();
-        Order {
-            key,
-            display: display.to_string(),
-        }
-    }
 }
 
 /// Keys every entity may have, plus its body.
@@ -400,42 +337,4 @@ pub struct Repository {
     pub url: String,
     pub branch: String,
     pub content_dir: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn order_sorts_numerically() {
-        let mut v = [
-            Order::new("1.10"),
-            Order::new("1.9"),
-            Order::new("2"),
-            Order::new("1.2"),
-        ];
-        v.sort();
-        let d: Vec<_> = v.iter().map(|o| o.display.as_str()).collect();
-        assert_eq!(d, ["1.2", "1.9", "1.10", "2"]);
-    }
-
-    #[test]
-    fn partial_dates_cover_their_period() {
-        let d = PartialDate {
-            year: 2024,
-            month: Some(2),
-            day: None,
-        };
-        assert_eq!(d.last_day(), (2024, 2, 29));
-        assert_eq!(
-            PartialDate {
-                year: 2025,
-                month: None,
-                day: None
-            }
-            .last_day(),
-            (2025, 12, 31)
-        );
-        assert_eq!(d.iso(), "2024-02");
-    }
 }
