@@ -40,8 +40,10 @@ pub enum Command {
     },
     /// Check the content and report every problem, writing nothing
     Check {
+        /// Folder holding site.yaml and one folder per place
         #[arg(long, default_value = "content")]
         content: PathBuf,
+        /// How to print errors and warnings
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Also list the gaps a steering group reviews (ambitions without actions, late actions …)
@@ -50,11 +52,13 @@ pub enum Command {
     },
     /// Build, serve on 127.0.0.1, rebuild on change and reload the browser
     Serve {
+        /// Folder holding site.yaml and one folder per place
         #[arg(long, default_value = "content")]
         content: PathBuf,
         /// Folder the served site is written to
         #[arg(long, default_value = "output")]
         output: PathBuf,
+        /// Port to listen on (0 picks a free one)
         #[arg(long, default_value_t = 8080)]
         port: u16,
         /// Address to listen on; only loopback unless you say otherwise
@@ -68,6 +72,7 @@ pub enum Command {
         kind: NewKind,
         /// `<place>/<id>` (or just `<place>` for a place)
         target: String,
+        /// Folder holding site.yaml and one folder per place
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
