@@ -266,8 +266,12 @@ fn check_ref(
                         .as_ref()
                         .map(|p| format!("{p}/"))
                         .unwrap_or_default();
-                    d.with_help(format!("did you mean `{q}{best}`?"))
-                        .with_help(format!("closest: {}", near.join(", ")))
+                    let d = d.with_help(format!("did you mean `{q}{best}`?"));
+                    if near.len() > 1 {
+                        d.with_help(format!("other close ids: {}", near[1..].join(", ")))
+                    } else {
+                        d
+                    }
                 }
                 None => d.with_help(format!(
                     "{want_plural} in `{target_place}`: {}",
