@@ -170,45 +170,6 @@ fn by_responsible(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Gro
     groups
 }
 
-/// When something last happened to an action: completion, else the due date or listing year.
-pub fn event_date(a: &Action) -> (i32, u8, u8) {
-    if let Some(c) = a.completed {
-        return c.first_day();
-    }
-    a.listed.map(|y| (y as i32, 1, 1)).unwrap_or((0, 1, 1))
-}
-
-/// The `n` actions with the most recent events.
-pub fn latest_actions(
-    g: &Graph,
-    s: &Strings,
-    nodes: &[NodeId],
-    p: usize,
-    n: usize,
-) -> Vec<serde_json::Value> {
-    let mut v: Vec<(NodeId, (i32, u8, u8))> = nodes
-        .iter()
-        .filter_map(|x| g.entity(*x).action().map(|a| (*x, event_date(a))))
-        .filter(|(_, d)| d.0 > 0)
-        .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.into_iter()
-        .take(n)
-        .map(|(x, _)| {
-            let a = g.entity(x).action().expect("filtered to actions");
-            let (label, when, iso) = match (a.status, a.completed) {
-                (Status::Done, Some(c)) => (s.get("completed"), s.date(&c.iso()), c.iso()),
-                _ => (
-                    s.get("listed"),
-                    a.listed.map(|y| y.to_string()).unwrap_or_default(),
-                    a.listed.map(|y| y.to_string()).unwrap_or_default(),
-                ),
-            };
-            json!({"link": link(g, s, x, p), "label": label, "when": when, "datetime": iso})
-        })
-        .collect()
-}
-
 /// Every field of an action in plain words.
 pub fn action_facts(s: &Strings, a: &Action) -> Vec<Fact> {
     let mut f = Vec::new();

@@ -210,7 +210,20 @@ fn programme_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             )
         })
         .collect();
-    let latest = lists::latest_actions(g, s, &own_actions, p, 6);
+    // What changed lately: the same events as the changes page and the feed (git history when
+    // there is one, else the dates in the content).
+    let latest: Vec<Json> = feed::place_events(r, p)
+        .iter()
+        .take(6)
+        .map(|e| {
+            json!({
+                "link": link(g, s, e.node, p),
+                "label": s.get(&format!("event_{}", e.what)),
+                "when": s.date(&e.date),
+                "datetime": e.date,
+            })
+        })
+        .collect();
     let data = json!({
         "vision": place.programme.common.body_html,
         "summary": place.programme.common.summary,
