@@ -127,11 +127,6 @@ impl Doc {
             .unwrap_or(Pos::new(self.first_line.saturating_sub(1).max(1), 1))
     }
 
-    /// True when the key was written in the file.
-    pub fn has_key(&self, key: &str) -> bool {
-        self.keys.iter().any(|(k, _)| k == key)
-    }
-
     /// Lines of the block that belongs to `key` (its own line and the indented lines after it).
     fn block(&self, key: &str) -> Vec<(usize, &str)> {
         let start = self.key_pos(key).line;

@@ -52,7 +52,12 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(g: &'a Graph, theme: &Theme, out: &'a Staging) -> Result<Self, Diagnostic> {
+    pub fn new(
+        g: &'a Graph,
+        theme: &Theme,
+        out: &'a Staging,
+        history: Option<&'a crate::history::History>,
+    ) -> Result<Self, Diagnostic> {
         let tera = theme.tera()?;
         let site_lang = g.site.language.unwrap_or(Lang::Sv);
         let mut cache: Vec<(Lang, Strings)> = Vec::new();
@@ -98,8 +103,8 @@ impl<'a> Renderer<'a> {
             strings,
             site_strings,
             out,
-            history: None,
-            history_incomplete: false,
+            history,
+            history_incomplete: history.is_some_and(|h| h.shallow),
             base,
             site_base,
         })
@@ -214,7 +219,7 @@ pub struct Selection {
     pub all: bool,
     /// Places whose place-level pages change.
     pub places: std::collections::BTreeSet<usize>,
-    /// Places whose search index, action lists, data and feed change.
+    /// Places whose action lists, data, feed and search index change (their own actions changed).
     pub search: std::collections::BTreeSet<usize>,
     /// Entity pages to render.
     pub nodes: std::collections::BTreeSet<crate::graph::NodeId>,
@@ -239,6 +244,9 @@ pub fn render_site(
     render(g, theme, out, &Selection::all(), history)
 }
 
+/// A site-wide page or file.
+type SiteJob = fn(&Renderer) -> Result<(), Diagnostic>;
+
 /// Renders the selected files into `out`.
 pub fn render(
     g: &Graph,
@@ -247,87 +255,62 @@ pub fn render(
     sel: &Selection,
     history: Option<&crate::history::History>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut r = Renderer::new(g, theme, out).map_err(|d| vec![d])?;
-    r.history = history;
-    r.history_incomplete = history.is_some_and(|h| h.shallow);
-    let r = r;
+    let r = Renderer::new(g, theme, out, history).map_err(|d| vec![d])?;
     let mut errors: Vec<Diagnostic> = Vec::new();
-    if !sel.all {
-        let jobs: Vec<usize> = (0..g.places.len())
-            .filter(|p| {
-                sel.places.contains(p)
-                    || sel.search.contains(p)
-                    || sel.nodes.iter().any(|n| n.place as usize == *p)
-            })
-            .collect();
-        let place_errors: Vec<Diagnostic> = jobs
-            .par_iter()
-            .flat_map(|&p| {
-                let nodes: Vec<u32> = sel
-                    .nodes
-                    .iter()
-                    .filter(|n| n.place as usize == p)
-                    .map(|n| n.idx)
-                    .collect();
-                let parts = pages::PlaceParts {
-                    pages: sel.places.contains(&p),
-                    lists: sel.search.contains(&p),
-                    search: sel.search.contains(&p),
-                };
-                pages::render_place(&r, p, parts, Some(&nodes))
-            })
-            .collect();
-        errors.extend(place_errors);
-        for job in [
-            site_pages::root_index as fn(&Renderer) -> Result<(), Diagnostic>,
-            site_pages::sitemap,
-        ] {
-            if let Err(e) = job(&r) {
-                errors.push(e);
+    let mut site_jobs: Vec<SiteJob> = vec![site_pages::root_index, site_pages::sitemap];
+    if sel.all {
+        for (rel, bytes) in theme.statics() {
+            errors.extend(out.write(&format!("static/{rel}"), bytes).err());
+        }
+        if let Some(dir) = &g.site_files_dir {
+            errors.extend(out.copy_dir(dir, "files"));
+        }
+        for p in &g.places {
+            if let Some(dir) = &p.files_dir {
+                errors.extend(out.copy_dir(dir, &format!("{}/files", p.id)));
             }
         }
-        return if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        };
+        site_jobs.extend([
+            site_pages::not_found as SiteJob,
+            site_pages::accessibility,
+            site_pages::root_search,
+        ]);
     }
-    for (rel, bytes) in theme.statics() {
-        if let Err(e) = out.write(&format!("static/{rel}"), bytes) {
-            errors.push(e);
-        }
-    }
-    if let Some(dir) = &g.site_files_dir {
-        errors.extend(out.copy_dir(dir, "files"));
-    }
-    for p in &g.places {
-        if let Some(dir) = &p.files_dir {
-            errors.extend(out.copy_dir(dir, &format!("{}/files", p.id)));
-        }
-    }
-    let site_jobs: Vec<Box<dyn Fn() -> Result<(), Diagnostic> + Sync + '_>> = vec![
-        Box::new(|| site_pages::root_index(&r)),
-        Box::new(|| site_pages::not_found(&r)),
-        Box::new(|| site_pages::accessibility(&r)),
-        Box::new(|| site_pages::root_search(&r)),
-        Box::new(|| site_pages::sitemap(&r)),
-    ];
-    let site_errors: Vec<Diagnostic> = site_jobs.par_iter().filter_map(|job| job().err()).collect();
-    errors.extend(site_errors);
-    let place_errors: Vec<Diagnostic> = (0..g.places.len())
-        .into_par_iter()
-        .flat_map(|p| {
-            pages::render_place(
-                &r,
-                p,
-                pages::PlaceParts {
-                    pages: true,
-                    lists: true,
-                    search: true,
-                },
-                None,
-            )
+    errors.extend(
+        site_jobs
+            .par_iter()
+            .filter_map(|job| job(&r).err())
+            .collect::<Vec<_>>(),
+    );
+    // Per place: which place-level files, and which entity pages (None: all of them).
+    let jobs: Vec<(usize, pages::PlaceParts, Option<Vec<u32>>)> = (0..g.places.len())
+        .filter_map(|p| {
+            if sel.all {
+                return Some((
+                    p,
+                    pages::PlaceParts {
+                        pages: true,
+                        lists: true,
+                    },
+                    None,
+                ));
+            }
+            let nodes: Vec<u32> = sel
+                .nodes
+                .iter()
+                .filter(|n| n.place as usize == p)
+                .map(|n| n.idx)
+                .collect();
+            let parts = pages::PlaceParts {
+                pages: sel.places.contains(&p),
+                lists: sel.search.contains(&p),
+            };
+            (parts.pages || parts.lists || !nodes.is_empty()).then_some((p, parts, Some(nodes)))
         })
+        .collect();
+    let place_errors: Vec<Diagnostic> = jobs
+        .par_iter()
+        .flat_map(|(p, parts, nodes)| pages::render_place(&r, *p, *parts, nodes.as_deref()))
         .collect();
     errors.extend(place_errors);
     if errors.is_empty() {

@@ -45,10 +45,9 @@ pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {
 pub struct PlaceParts {
     /// Programme page, lists of areas, ambitions, strategies and indicators, follow-up.
     pub pages: bool,
-    /// Action lists, data, feed, changes (only when the place's own actions changed).
+    /// Action lists, data, feed, changes and the search index (only when the place's own
+    /// entities changed).
     pub lists: bool,
-    /// The search index (only when text of the place changed).
-    pub search: bool,
 }
 
 /// Renders the place-level pages of place `p` and the entity pages `entities` (all when None).
@@ -83,8 +82,6 @@ pub fn render_place(
             feed::write_place(r, p, &events)?;
             followup::changes_page(r, p, &events)
         }));
-    }
-    if parts.search {
         jobs.push(Box::new(move || {
             crate::render::site_pages::search_index(r, p)
         }));
