@@ -59,10 +59,17 @@ pub fn render_place(
 ) -> Vec<Diagnostic> {
     let g = r.g;
     let place = &g.places[p];
+    // One list of events for the programme page, the feed and the changes page.
+    let events = if parts.pages || parts.lists {
+        feed::place_events(r, p)
+    } else {
+        Vec::new()
+    };
+    let events = &events;
     type Job<'a> = Box<dyn Fn() -> Result<(), Diagnostic> + Send + Sync + 'a>;
     let mut jobs: Vec<Job> = Vec::new();
     if parts.pages {
-        jobs.push(Box::new(move || programme_page(r, p)));
+        jobs.push(Box::new(move || programme_page(r, p, events)));
         for kind in [
             EntityKind::Area,
             EntityKind::Ambition,
@@ -78,9 +85,8 @@ pub fn render_place(
         jobs.push(Box::new(move || lists::search_page(r, p)));
         jobs.push(Box::new(move || data::write_place(r, p)));
         jobs.push(Box::new(move || {
-            let events = feed::place_events(r, p);
-            feed::write_place(r, p, &events)?;
-            followup::changes_page(r, p, &events)
+            feed::write_place(r, p, events)?;
+            followup::changes_page(r, p, events)
         }));
         jobs.push(Box::new(move || {
             crate::render::site_pages::search_index(r, p)
@@ -114,7 +120,7 @@ pub fn render_place(
     errors
 }
 
-fn programme_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
+fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
     let place = &g.places[p];
@@ -209,7 +215,7 @@ fn programme_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         .collect();
     // What changed lately: the same events as the changes page and the feed (git history when
     // there is one, else the dates in the content).
-    let latest: Vec<Json> = feed::place_events(r, p)
+    let latest: Vec<Json> = events
         .iter()
         .take(6)
         .map(|e| {
