@@ -51,6 +51,10 @@ fn every_example_site_checks_clean_and_its_links_resolve() {
             }
         }
         assert!(checked > 50, "{name}: only {checked} internal links");
-        assert!(broken.is_empty(), "{name}: broken links:\n{}", broken.join("\n"));
+        assert!(
+            broken.is_empty(),
+            "{name}: broken links:\n{}",
+            broken.join("\n")
+        );
     }
 }

@@ -16,6 +16,9 @@ pub mod theme;
 mod timeline;
 pub mod view;
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
@@ -49,6 +52,16 @@ pub struct Renderer<'a> {
     pub history_incomplete: bool,
     base: Vec<tera::Context>,
     site_base: tera::Context,
+    /// Tells this renderer's contexts apart from an earlier one's in [`CONTEXTS`].
+    id: u64,
+}
+
+static NEXT_RENDERER: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// Per worker thread, the shared part of a page's context (strings, site, place) copied
+    /// once per renderer and place, not once per page: a page only replaces `page` and `data`.
+    static CONTEXTS: RefCell<Vec<(u64, Option<usize>, tera::Context)>> = const { RefCell::new(Vec::new()) };
 }
 
 impl<'a> Renderer<'a> {
@@ -107,7 +120,36 @@ impl<'a> Renderer<'a> {
             history_incomplete: history.is_some_and(|h| h.shallow),
             base,
             site_base,
+            id: NEXT_RENDERER.fetch_add(1, Ordering::Relaxed),
         })
+    }
+
+    /// Renders `template` with the shared context of `place` (the site's when None) plus the
+    /// page's own `page` and `data`, moved in without a copy.
+    fn render(
+        &self,
+        template: &str,
+        place: Option<usize>,
+        page: serde_json::Value,
+        data: serde_json::Value,
+    ) -> tera::Result<String> {
+        let cached = CONTEXTS.with(|c| {
+            let mut c = c.borrow_mut();
+            c.retain(|(id, _, _)| *id == self.id);
+            let i = c.iter().position(|(_, p, _)| *p == place)?;
+            Some(c.swap_remove(i).2)
+        });
+        let mut ctx = cached.unwrap_or_else(|| match place {
+            Some(p) => self.base[p].clone(),
+            None => self.site_base.clone(),
+        });
+        let mut own = serde_json::Map::new();
+        own.insert("page".into(), page);
+        own.insert("data".into(), data);
+        ctx.extend(tera::Context::from_value(serde_json::Value::Object(own))?);
+        let html = self.tera.render(template, &ctx);
+        CONTEXTS.with(|c| c.borrow_mut().push((self.id, place, ctx)));
+        html
     }
 
     /// Renders `template` into `<rel_dir>/index.html`.
@@ -122,10 +164,6 @@ impl<'a> Renderer<'a> {
         source: Option<&Common>,
         data: serde_json::Value,
     ) -> Result<(), Diagnostic> {
-        let mut ctx = match place {
-            Some(p) => self.base[p].clone(),
-            None => self.site_base.clone(),
-        };
         let url = format!(
             "{}{}",
             self.g.prefix,
@@ -135,17 +173,13 @@ impl<'a> Renderer<'a> {
                 format!("{rel_dir}/")
             }
         );
-        ctx.insert(
-            "page",
-            &json!({
-                "title": title,
-                "url": url,
-                "crumbs": crumbs,
-                "edit_url": source.and_then(|c| self.edit_url(c)),
-            }),
-        );
-        ctx.insert("data", &data);
-        let html = self.tera.render(template, &ctx).map_err(|e| {
+        let page = json!({
+            "title": title,
+            "url": url,
+            "crumbs": crumbs,
+            "edit_url": source.and_then(|c| self.edit_url(c)),
+        });
+        let html = self.render(template, place, page, data).map_err(|e| {
             Diagnostic::io(
                 None,
                 format!("rendering {template} for {url}: {}", theme::error_chain(&e)),
@@ -167,13 +201,8 @@ impl<'a> Renderer<'a> {
         title: &str,
         data: serde_json::Value,
     ) -> Result<(), Diagnostic> {
-        let mut ctx = self.site_base.clone();
-        ctx.insert(
-            "page",
-            &json!({"title": title, "url": format!("{}{path}", self.g.prefix), "crumbs": []}),
-        );
-        ctx.insert("data", &data);
-        let html = self.tera.render(template, &ctx).map_err(|e| {
+        let page = json!({"title": title, "url": format!("{}{path}", self.g.prefix), "crumbs": []});
+        let html = self.render(template, None, page, data).map_err(|e| {
             Diagnostic::io(
                 None,
                 format!("rendering {template}: {}", theme::error_chain(&e)),
