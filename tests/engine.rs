@@ -497,36 +497,60 @@ fn open_data_counts_match_the_published_content() {
     );
 }
 
+/// Every file of a place's search index (`search-index.json` and `search-index/…`), parsed.
+fn search_files(site: &Site, dir: &str) -> Vec<(String, serde_json::Value)> {
+    site.files()
+        .into_iter()
+        .filter(|f| {
+            f.ends_with(".json")
+                && (f == &format!("{dir}search-index.json")
+                    || f.starts_with(&format!("{dir}search-index/")))
+        })
+        .map(|f| {
+            let v = serde_json::from_str(&site.read(&f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+            (f, v)
+        })
+        .collect()
+}
+
 #[test]
-fn search_index_is_elasticlunr_json_without_drafts() {
+fn search_index_is_sharded_json_with_gzip_copies_and_without_drafts() {
     let site = multi();
     let ents = published("multi");
     for place in places(&ents) {
-        let text = site.read(&format!("{place}/search-index.json"));
-        let v: serde_json::Value = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{place}/search-index.json: {e}"));
-        for key in ["fields", "ref", "index", "documentStore", "pipeline"] {
+        let files = search_files(&site, &format!("{place}/"));
+        let manifest = &files
+            .iter()
+            .find(|(f, _)| f.ends_with("search-index.json"))
+            .unwrap_or_else(|| panic!("{place}/search-index.json"))
+            .1;
+        for key in ["lang", "pipeline", "n", "base", "kinds", "docs", "t", "s"] {
             assert!(
-                v.get(key).is_some(),
+                manifest.get(key).is_some(),
                 "{place}/search-index.json lacks `{key}`"
             );
         }
-        let fields: Vec<&str> = v["fields"]
-            .as_array()
-            .expect("fields array")
-            .iter()
-            .filter_map(|f| f.as_str())
-            .collect();
-        assert!(fields.contains(&"title"), "{fields:?}");
         let n = ents.iter().filter(|e| e.place == place).count();
-        let docs = v["documentStore"]["length"]
-            .as_u64()
-            .expect("documentStore.length") as usize;
+        let docs = manifest["n"].as_u64().expect("n") as usize;
         assert!(
             docs >= n - 1,
             "{place}: {docs} documents indexed for {n} published files"
         );
-        assert!(!text.contains("Qzxdraft"));
+        let t = manifest["t"].as_array().unwrap().len();
+        assert_eq!(
+            files
+                .iter()
+                .filter(|(f, _)| f.contains("search-index/t/"))
+                .count(),
+            t,
+            "{place}: one file per prefix key"
+        );
+        for (f, _) in &files {
+            let gz = std::fs::read(site.path(&format!("{f}.gz")))
+                .unwrap_or_else(|e| panic!("{f}.gz: {e}"));
+            assert_eq!(&gz[..2], &[0x1f, 0x8b], "{f}.gz is gzip");
+            assert!(!site.read(f).contains("Qzxdraft"), "{f} has a draft");
+        }
         // The search page names its results element.
         assert_eq!(
             ids(&site.page(&format!("{place}/search")))
@@ -537,9 +561,12 @@ fn search_index_is_elasticlunr_json_without_drafts() {
         );
     }
     // A word of an action's title is in the index of its place.
-    let text = site.read("brookfield/search-index.json");
+    let text: String = search_files(&site, "brookfield/")
+        .iter()
+        .map(|(_, v)| v.to_string())
+        .collect();
     assert!(
-        text.contains("footpath") || text.contains("\"footpath"),
+        text.contains("\"footpath\""),
         "brookfield index has `footpath`"
     );
 }

@@ -1,8 +1,8 @@
-//! The public contract of `ambit::search::build_index`: a `search-index.json` that
-//! elasticlunr.js `Index.load` reads (version, fields, ref, documentStore, index, pipeline),
-//! in the place's language, plus the result-list data under "ambit".
+//! The public contract of `ambit::search::build_index` and `build_site_index`: a manifest
+//! (`search-index.json`) in the place's language that names its term shards and result-list
+//! chunks, every term of every page in the shards, and the rows the result list shows.
 
-use ambit::search::{build_index, SearchDoc};
+use ambit::search::{build_index, build_site_index, IndexFiles, Place, SearchDoc};
 use serde_json::Value;
 
 fn page<'a>(
@@ -22,24 +22,68 @@ fn page<'a>(
         summary,
         body,
         tags: &[],
+        facts: "",
     }
 }
 
-fn index(lang: &str, docs: &[SearchDoc]) -> Value {
-    serde_json::from_str(&build_index(lang, docs)).expect("valid JSON")
+fn manifest(files: &IndexFiles) -> Value {
+    serde_json::from_str(&files.manifest).expect("valid JSON")
 }
 
-/// Whether `term` is a key path in the field's trie with documents.
-fn has_term(v: &Value, field: &str, term: &str) -> bool {
-    let mut node = &v["index"][field]["root"];
-    for c in term.chars() {
-        node = &node[c.to_string().as_str()];
+/// term → page numbers, over every prefix shard; checks that the suffix shards agree.
+fn terms(files: &IndexFiles) -> std::collections::BTreeMap<String, Vec<u64>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut suffix = std::collections::BTreeMap::new();
+    for (path, text) in &files.files {
+        let target = if path.starts_with("t/") {
+            &mut out
+        } else if path.starts_with("s/") {
+            &mut suffix
+        } else {
+            continue;
+        };
+        let v: Value = serde_json::from_str(text).expect("shard is JSON");
+        for e in v.as_array().unwrap() {
+            let mut page = 0;
+            let pages = e[1].as_array().unwrap().chunks(2).map(|c| {
+                page += c[0].as_u64().unwrap();
+                assert!(c[1].as_u64().unwrap() >= 1, "weights are positive");
+                page
+            });
+            let pages: Vec<u64> = pages.collect();
+            assert!(
+                target
+                    .insert(e[0].as_str().unwrap().to_string(), pages)
+                    .is_none(),
+                "{path}: {e} twice"
+            );
+        }
     }
-    node["docs"].as_object().is_some_and(|d| !d.is_empty())
+    for (t, pages) in &suffix {
+        assert_eq!(out.get(t), Some(pages), "suffix shard of {t} agrees");
+    }
+    out
+}
+
+/// The result-list rows, in page order.
+fn rows(files: &IndexFiles) -> Vec<Value> {
+    let n = manifest(files)["docs"]["files"].as_u64().unwrap();
+    (0..n)
+        .flat_map(|i| {
+            let text = &files
+                .files
+                .iter()
+                .find(|(p, _)| *p == format!("d/{i}.json"))
+                .unwrap()
+                .1;
+            let v: Value = serde_json::from_str(text).unwrap();
+            v.as_array().unwrap().clone()
+        })
+        .collect()
 }
 
 #[test]
-fn keys_that_elasticlunr_js_reads() {
+fn the_manifest_names_every_file() {
     let docs = [page(
         "Ny lekplats",
         "action",
@@ -47,59 +91,45 @@ fn keys_that_elasticlunr_js_reads() {
         "Gungor.",
         "Vid skolan.",
     )];
-    let v = index("sv", &docs);
-    for key in [
-        "version",
-        "fields",
-        "ref",
-        "documentStore",
-        "index",
-        "pipeline",
-    ] {
-        assert!(v.get(key).is_some(), "{key}");
+    let files = build_index("sv", &docs);
+    let m = manifest(&files);
+    assert_eq!(m["n"], 1);
+    for fam in ["t", "s"] {
+        let keys = m[fam].as_array().unwrap().len();
+        let n = files
+            .files
+            .iter()
+            .filter(|(p, _)| p.starts_with(&format!("{fam}/")))
+            .count();
+        assert_eq!(keys, n, "{fam}: a file per key");
     }
-    assert_eq!(
-        v["documentStore"]["save"], false,
-        "documents are not stored"
-    );
-    assert_eq!(
-        v["documentStore"]["docs"]["0"],
-        serde_json::json!({}),
-        "refs are numbers"
-    );
-    let fields: Vec<&str> = v["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f.as_str().unwrap())
-        .collect();
-    assert!(fields.contains(&"title") && fields.contains(&"summary") && fields.contains(&"body"));
-    for f in &fields {
-        assert!(v["index"][f]["root"].is_object(), "index.{f}.root");
-    }
+    let paths: Vec<String> = files.paths("getinge/").map(|(p, _)| p).collect();
+    assert!(paths.contains(&"getinge/search-index.json".to_string()));
+    assert!(paths.contains(&"getinge/search-index/t/0.json".to_string()));
+    assert!(paths.contains(&"getinge/search-index/d/0.json".to_string()));
 }
 
 #[test]
 fn each_language_has_its_pipeline_and_stemmer() {
-    let sv = index("sv", &[page("Lekplatserna", "action", "/a/", "", "")]);
+    let sv = build_index("sv", &[page("Lekplatserna", "action", "/a/", "", "")]);
     assert_eq!(
-        sv["pipeline"],
+        manifest(&sv)["pipeline"],
         serde_json::json!(["trimmer-sv", "stopWordFilter-sv", "stemmer-sv"])
     );
-    assert!(has_term(&sv, "title", "lekplats"));
-    let nl = index("nl", &[page("De speeltuinen", "action", "/a/", "", "")]);
+    assert!(terms(&sv).contains_key("lekplats"));
+    let nl = build_index("nl", &[page("De speeltuinen", "action", "/a/", "", "")]);
     assert_eq!(
-        nl["pipeline"],
+        manifest(&nl)["pipeline"],
         serde_json::json!(["trimmer-du", "stopWordFilter-du", "stemmer-du"])
     );
-    assert!(has_term(&nl, "title", "speeltuin"));
-    assert!(!has_term(&nl, "title", "de"), "stop words are left out");
-    let en = index("en", &[page("The playgrounds", "action", "/a/", "", "")]);
+    assert!(terms(&nl).contains_key("speeltuin"));
+    assert!(!terms(&nl).contains_key("de"), "stop words are left out");
+    let en = build_index("en", &[page("The playgrounds", "action", "/a/", "", "")]);
     assert_eq!(
-        en["pipeline"],
+        manifest(&en)["pipeline"],
         serde_json::json!(["trimmer", "stopWordFilter", "stemmer"])
     );
-    assert!(has_term(&en, "title", "playground"));
+    assert!(terms(&en).contains_key("playground"));
 }
 
 #[test]
@@ -115,13 +145,14 @@ fn result_list_data_has_title_kind_status_and_url() {
     a.status = Some("ongoing");
     a.status_label = Some("Pågår");
     let b = page("Getinge", "programme", "/sub/getinge/", "", "Visionen.");
-    let v = index("sv", &[a, b]);
-    let x = &v["ambit"];
-    let base = x["base"].as_str().unwrap();
-    let doc = &x["docs"][0];
+    let files = build_index("sv", &[a, b]);
+    let m = manifest(&files);
+    let base = m["base"].as_str().unwrap();
+    let rows = rows(&files);
+    let doc = &rows[0];
     assert_eq!(doc[0], "Ny lekplats");
     assert_eq!(
-        x["kinds"][doc[1].as_u64().unwrap() as usize],
+        m["kinds"][doc[1].as_u64().unwrap() as usize],
         serde_json::json!(["action", "Åtgärd"])
     );
     assert_eq!(
@@ -134,18 +165,18 @@ fn result_list_data_has_title_kind_status_and_url() {
         (&serde_json::json!("ongoing"), &serde_json::json!("Pågår"))
     );
     assert_eq!(
-        format!("{base}{}", x["docs"][1][2].as_str().unwrap()),
+        format!("{base}{}", rows[1][2].as_str().unwrap()),
         "/sub/getinge/"
     );
     assert_eq!(
-        x["docs"][1][3], "Visionen.",
+        rows[1][3], "Visionen.",
         "the body stands in for a missing summary"
     );
 }
 
 #[test]
 fn words_are_split_at_punctuation_and_compounds_kept_whole_too() {
-    let v = index(
+    let files = build_index(
         "nl",
         &[page(
             "Speeltuin",
@@ -155,7 +186,61 @@ fn words_are_split_at_punctuation_and_compounds_kept_whole_too() {
             "Uit de (wijk)begroting betaald.",
         )],
     );
-    for t in ["wijk", "begrot", "wijkbegrot"] {
-        assert!(has_term(&v, "body", t), "{t}");
+    let t = terms(&files);
+    for w in ["wijk", "begrot", "wijkbegrot"] {
+        assert!(t.contains_key(w), "{w}");
     }
+}
+
+#[test]
+fn every_word_of_a_long_body_is_indexed() {
+    // 2,000 distinct words: the last ones as well as the first
+    let words: Vec<String> = (0..2000).map(|i| format!("ord{i}x")).collect();
+    let body = words.join(" ");
+    let docs: Vec<SearchDoc> = (0..50)
+        .map(|_| page("Sida", "action", "/a/", "", &body))
+        .collect();
+    let t = terms(&build_index("sv", &docs));
+    for w in [&words[0], &words[1000], &words[1999]] {
+        assert_eq!(t.get(w.as_str()).map(Vec::len), Some(50), "{w}");
+    }
+}
+
+#[test]
+fn the_site_wide_index_names_the_place_of_each_result() {
+    let a = [page("Ny lekplats", "action", "/getinge/actions/a/", "", "")];
+    let b = [page(
+        "Ny badplats",
+        "action",
+        "/halmstad/actions/b/",
+        "",
+        "",
+    )];
+    let place = |name: &str, id: &str| Place {
+        name: name.into(),
+        actions_url: format!("/{id}/actions/"),
+    };
+    let files = build_site_index(
+        "sv",
+        &[
+            (place("Getinge", "getinge"), a.into_iter().collect()),
+            (place("Halmstad", "halmstad"), b.into_iter().collect()),
+        ],
+    );
+    let m = manifest(&files);
+    assert_eq!(
+        m["places"],
+        serde_json::json!([
+            ["Getinge", "/getinge/actions/"],
+            ["Halmstad", "/halmstad/actions/"]
+        ])
+    );
+    let rows = rows(&files);
+    assert_eq!(
+        (rows[0][6].as_u64(), rows[1][6].as_u64()),
+        (Some(1), Some(2))
+    );
+    let t = terms(&files);
+    assert_eq!(t["lekplat"], [0]);
+    assert_eq!(t["badplat"], [1]);
 }

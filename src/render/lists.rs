@@ -218,9 +218,7 @@ pub fn search_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
     let place = &g.places[p];
-    let indexes = vec![
-        json!({"url": format!("{}{}/search-index.json", g.prefix, place.id), "lang": place.lang.code(), "place": place_name(g, p)}),
-    ];
+    let indexes = vec![super::search::place_entry(r, p)];
     let config = search_config(s, indexes, &format!("{}{}/actions/", g.prefix, place.id));
     let title = format!("{} – {}", s.get("search_title"), place_name(g, p));
     r.page(
@@ -243,6 +241,7 @@ pub fn search_config(s: &Strings, indexes: Vec<serde_json::Value>, actions_url: 
         "search_try_actions",
         "search_loading",
         "search_error",
+        "search_more",
     ];
     let strings: serde_json::Map<String, serde_json::Value> = keys
         .iter()

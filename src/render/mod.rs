@@ -11,6 +11,7 @@ mod followup;
 pub mod i18n;
 mod lists;
 mod pages;
+mod search;
 mod site_pages;
 pub mod theme;
 mod timeline;
@@ -304,6 +305,9 @@ pub fn render(
             site_pages::accessibility,
             site_pages::root_search,
         ]);
+    }
+    if sel.all || !sel.search.is_empty() {
+        site_jobs.push(search::site_indexes);
     }
     errors.extend(
         site_jobs

@@ -88,9 +88,7 @@ pub fn render_place(
             feed::write_place(r, p, events)?;
             followup::changes_page(r, p, events)
         }));
-        jobs.push(Box::new(move || {
-            crate::render::site_pages::search_index(r, p)
-        }));
+        jobs.push(Box::new(move || crate::render::search::place_index(r, p)));
     }
     // The search index is the longest job: start it first.
     jobs.reverse();

@@ -1,6 +1,5 @@
 //! Site-wide pages and files: the root index of all places, the search across
-//! all places, 404.html, the accessibility statement, sitemap.xml, and each
-//! place's search index.
+//! all places, 404.html, the accessibility statement and sitemap.xml.
 
 use serde_json::json;
 
@@ -9,7 +8,6 @@ use super::{lists, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::NodeId;
 use crate::model::EntityKind;
-use crate::search::{build_index, SearchDoc};
 
 pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
     let g = r.g;
@@ -53,12 +51,7 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
 }
 
 fn all_indexes(r: &Renderer) -> Vec<serde_json::Value> {
-    let g = r.g;
-    g.places
-        .iter()
-        .enumerate()
-        .map(|(p, place)| json!({"url": format!("{}{}/search-index.json", g.prefix, place.id), "lang": place.lang.code(), "place": place_name(g, p)}))
-        .collect()
+    super::search::site_entries(r)
 }
 
 pub fn root_search(r: &Renderer) -> Result<(), Diagnostic> {
@@ -157,52 +150,4 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
     }
     xml.push_str("</urlset>\n");
     r.out.write("sitemap.xml", xml.as_bytes())
-}
-
-/// Writes `<place>/search-index.json`.
-pub fn search_index(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
-    let g = r.g;
-    let s = &r.strings[p];
-    let place = &g.places[p];
-    struct Row {
-        kind_label: String,
-        status_label: Option<String>,
-        url: String,
-    }
-    let mut rows = vec![Row {
-        kind_label: s.get("programme_cap"),
-        status_label: None,
-        url: view::place_url(g, p),
-    }];
-    let mut ents = vec![&place.programme];
-    for (i, e) in place.entities.iter().enumerate() {
-        let n = NodeId {
-            place: p as u32,
-            idx: i as u32,
-        };
-        rows.push(Row {
-            kind_label: view::kind_label(s, e.kind, false),
-            status_label: e.action().map(|a| view::status_label(s, a.status)),
-            url: view::entity_url(g, n),
-        });
-        ents.push(e);
-    }
-    let docs: Vec<SearchDoc> = ents
-        .iter()
-        .zip(&rows)
-        .map(|(e, row)| SearchDoc {
-            title: &e.common.title,
-            kind: e.kind.name(),
-            kind_label: &row.kind_label,
-            status: e.action().map(|a| a.status.code()),
-            status_label: row.status_label.as_deref(),
-            url: &row.url,
-            summary: e.common.summary.as_deref().unwrap_or(""),
-            body: &e.common.body_text,
-            tags: &e.common.tags,
-        })
-        .collect();
-    let json = build_index(place.lang.code(), &docs);
-    r.out
-        .write(&format!("{}/search-index.json", place.id), json.as_bytes())
 }

@@ -98,7 +98,7 @@ fn splitter_fixtures_match() {
 }
 
 /// (kind, status, id, title, summary, body, tags) of a few pages per language, for
-/// `index-{sv,du,en}.json`, which `tests/js/search.test.mjs` queries like a resident would.
+/// `index-{sv,nl,en}/`, which `tests/js/search.test.mjs` queries like a resident would.
 type Page = (
     &'static str,
     Option<&'static str>,
@@ -229,7 +229,7 @@ const EN: &[Page] = &[
     ),
 ];
 
-fn fixture_index(code: &str, pages: &[Page]) -> String {
+fn fixture_index(code: &str, pages: &[Page]) -> super::IndexFiles {
     let tags: Vec<Vec<String>> = pages
         .iter()
         .map(|p| p.6.iter().map(|t| t.to_string()).collect())
@@ -252,22 +252,45 @@ fn fixture_index(code: &str, pages: &[Page]) -> String {
             summary: p.4,
             body: p.5,
             tags,
+            facts: "",
         })
         .collect();
-    super::build_index(code, &docs)
+    // small shards, so that the client's tests fetch several of each family
+    super::build_index_with(code, &docs, FIXTURE_SHARD_BYTES)
 }
 
-/// `index-{sv,du,en}.json`: indexes of the pages above, queried by `tests/js/search.test.mjs`.
+const FIXTURE_SHARD_BYTES: usize = 200;
+
+/// `index-{sv,nl,en}/`: indexes of the pages above (`search-index.json` and its shards),
+/// queried by `tests/js/search.test.mjs`.
 #[test]
 fn index_fixtures_match() {
     for (code, pages) in [("sv", SV), ("nl", DU), ("en", EN)] {
-        let path = dir().join(format!("index-{code}.json"));
-        let json = fixture_index(code, pages);
+        let root = dir().join(format!("index-{code}"));
+        let files = fixture_index(code, pages);
         if updating() {
-            std::fs::write(&path, json + "\n").unwrap();
-        } else {
-            let expected = std::fs::read_to_string(&path).unwrap();
-            assert_eq!(expected.trim_end(), json, "{}", path.display());
+            let _ = std::fs::remove_dir_all(&root);
         }
+        let mut names = Vec::new();
+        for (rel, text) in files.paths("") {
+            let path = root.join(&rel);
+            names.push(rel);
+            if updating() {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, format!("{text}\n")).unwrap();
+            } else {
+                let expected = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                assert_eq!(expected.trim_end(), text, "{}", path.display());
+            }
+        }
+        assert!(
+            names.iter().filter(|n| n.contains("/t/")).count() > 2,
+            "{code}: {names:?}"
+        );
+        assert!(
+            names.iter().filter(|n| n.contains("/s/")).count() > 2,
+            "{code}: {names:?}"
+        );
     }
 }

@@ -1,46 +1,52 @@
-//! Static search: builds the `search-index.json` of one place.
+//! Static search: builds the sharded search index of one place, or of all places of a
+//! language for the site-wide search, with full text (no truncation) at any size.
 //!
-//! The file is an elasticlunr index made with elasticlunr-rs (fields `title`, `tags`, `summary`,
-//! `body`; numeric refs "0", "1", …; no stored documents) that elasticlunr.js `Index.load` can
-//! read, plus one extra top-level key `"ambit"` with what the result list shows:
+//! Files, all under the folder of `search-index.json` (and each also as a `.gz` copy):
 //!
-//! ```json
-//! "ambit": {"v": 1, "lang": "sv", "boost": {"title": 4, "tags": 2, "summary": 2, "body": 1},
-//!           "base": "/sub/getinge/", "kinds": [["action", "Åtgärd"], …],
-//!           "docs": [[title, kind index, url after base, excerpt, status?, status label?], …]}
-//! ```
+//! - `search-index.json`, the manifest, always fetched (a few KB):
+//!   `{"v": 2, "lang": "sv", "pipeline": ["trimmer-sv", …], "boost": {…}, "n": pages,
+//!     "base": "/sub/getinge/", "kinds": [["action", "Åtgärd"], …],
+//!     "places": [["Getinge", "/sub/getinge/actions/"], …], "docs": {"per": 8, "files": 66},
+//!     "t": [prefix keys], "s": [suffix keys]}`
+//! - `search-index/t/<n>.json` and `search-index/s/<n>.json`: the term shards of the key at
+//!   position n of `t` or `s` (see `shard.rs`): `[[term, [page, weight, Δpage, weight, …]], …]`;
+//! - `search-index/d/<n>.json`: the result-list rows of pages `n × per …`: `[title, kind, url
+//!   after base, excerpt, status, status label, place]` (trailing empty ones left out).
 //!
-//! `docs[n]` belongs to ref `"n"`. Terms come from the crate's pipeline for the language
-//! (trimmer, stop words, Snowball/Porter stemmer; names `trimmer-sv`, `stemmer-du`, …) after
-//! our own word splitting (see `text.rs`), which `themes/default/static/search.js` mirrors
-//! exactly, stemmers included, so queries are normalised like the documents. Prefix, compound
-//! part and accent-insensitive matching happen in the browser over the index's term list.
+//! Terms come from elasticlunr-rs' pipeline for the language (trimmer, stop words,
+//! Snowball/Porter stemmer; the manifest names it) after our own word splitting (`text.rs`),
+//! which `themes/default/static/search/` mirrors exactly, stemmers included, so queries are
+//! normalised like the documents. Each posting carries one weight for the page (field boosts,
+//! term counts and field lengths, as elasticlunr scores them: `index.rs`); the client applies
+//! the term's idf, matches prefixes, compound parts, accents and typos over the terms of the
+//! shards it fetched, and fetches the rows of the results it shows.
 //!
-//! Size: the serialized index is post-processed (term frequencies rounded to one decimal,
-//! trie nodes that only lead to longer terms written without their empty `docs`/`df`, which
-//! elasticlunr.js reads as no documents), and a place is kept under 100 KB gzipped: titles,
-//! tags and summaries are always indexed, bodies in full when they fit, else each page's first
-//! distinct body terms up to a cap chosen from the measured size (see [`build_index`]).
+//! Every word of a page's title, tags, facts (responsible body, effort, …), summary and body is
+//! indexed. A query fetches the manifest, for each word one or two prefix shards and one or two
+//! suffix shards, and the row chunks of the first results: `examples/search_size.rs` prints
+//! these sizes for places of 500 and 5,000 pages.
 
 mod analyzer;
+pub mod gz;
 mod index;
-mod json;
-mod size;
+mod manifest;
+mod shard;
+#[doc(hidden)]
+pub mod synth;
 mod text;
 
 #[cfg(test)]
 mod fixtures;
 #[cfg(test)]
-mod synth;
-#[cfg(test)]
 mod tests;
 
 use analyzer::lunr_code;
 
-/// One published page to index (drafts are never passed in).
+/// One published page to index (drafts are never passed in). Any other document (a report,
+/// say) is added the same way: a URL, a title and its text as the body.
 pub struct SearchDoc<'a> {
     pub title: &'a str,
-    /// "programme" | "area" | "ambition" | "strategy" | "indicator" | "action"
+    /// "programme" | "area" | "ambition" | "strategy" | "indicator" | "action" | …
     pub kind: &'a str,
     /// localized label, e.g. "Åtgärd"
     pub kind_label: &'a str,
@@ -54,95 +60,108 @@ pub struct SearchDoc<'a> {
     /// plain text of the Markdown body (no markup)
     pub body: &'a str,
     pub tags: &'a [String],
+    /// facts in plain words (responsible body, effort, funding, …), indexed like tags
+    pub facts: &'a str,
+}
+
+/// A place as the results of a site-wide search name it.
+pub struct Place {
+    pub name: String,
+    /// its action list, linked when nothing is found
+    pub actions_url: String,
 }
 
 /// Indexed fields, in the order they are added, with their query-time boost.
 pub(crate) const FIELDS: [(&str, u32); 4] =
     [("title", 4), ("tags", 2), ("summary", 2), ("body", 1)];
 
-/// Upper bound for the gzipped index of one place, as estimated by [`size::gzip_estimate`]
-/// (which comes out 4–10 % above `gzip -6`): keeps the file under 100 KB gzipped.
-pub(crate) const GZIP_BUDGET: usize = 102_000;
-
-/// Body postings (page, distinct body term) of the first try: all of a small place's; a larger
-/// place's first build keeps about this many, and its size decides the final cap.
-const BODY_POSTINGS: usize = 16_000;
-
-/// Characters of the excerpt shown under a result, and the shorter one used when even an
-/// index without bodies is over budget.
+/// Characters of the excerpt shown under a result.
 pub(crate) const EXCERPT_CHARS: usize = 160;
-const SHORT_EXCERPT_CHARS: usize = 80;
 
-/// Returns the JSON text of `search-index.json` for one place. lang is "sv", "en" or "nl".
-///
-/// Title, tags (with the kind and status labels) and summary are always indexed in full. Of
-/// each body, the distinct terms not already in those fields are indexed in order of first
-/// occurrence: all of them unless the place would exceed [`GZIP_BUDGET`]; then each page keeps
-/// its first `cap` such terms, with `cap` chosen from the measured size of a first build (its
-/// body field and the rest). Text is split and stemmed once; the index is serialized once
-/// for a small place, usually twice for a large one.
-pub fn build_index(lang: &str, docs: &[SearchDoc]) -> String {
+/// The files of one index: the manifest and the rest, by path under `search-index/`.
+pub struct IndexFiles {
+    pub manifest: String,
+    pub files: Vec<(String, String)>,
+}
+
+impl IndexFiles {
+    /// Every file by its path relative to the folder of the manifest (`dir` + "search-index.json",
+    /// `dir` + "search-index/t/0.json", …).
+    pub fn paths<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (String, &'a str)> + 'a {
+        std::iter::once((format!("{dir}search-index.json"), self.manifest.as_str())).chain(
+            self.files
+                .iter()
+                .map(move |(p, f)| (format!("{dir}search-index/{p}"), f.as_str())),
+        )
+    }
+}
+
+/// The index of one place. lang is "sv", "en" or "nl".
+pub fn build_index(lang: &str, docs: &[SearchDoc]) -> IndexFiles {
+    let refs: Vec<&SearchDoc> = docs.iter().collect();
+    build(lang, &[], &refs, &vec![0; refs.len()], shard::SHARD_BYTES)
+}
+
+/// The site-wide index of the places of one language: each result names its place.
+pub fn build_site_index(lang: &str, places: &[(Place, Vec<SearchDoc>)]) -> IndexFiles {
+    let mut refs = Vec::new();
+    let mut place_of = Vec::new();
+    for (p, (_, docs)) in places.iter().enumerate() {
+        refs.extend(docs.iter());
+        place_of.extend(std::iter::repeat_n(p + 1, docs.len()));
+    }
+    let names: Vec<&Place> = places.iter().map(|(p, _)| p).collect();
+    build(lang, &names, &refs, &place_of, shard::SHARD_BYTES)
+}
+
+/// `place_of[i]`: 0 for an index of one place, else 1 + the place of `docs[i]` in `places`.
+fn build(
+    lang: &str,
+    places: &[&Place],
+    docs: &[&SearchDoc],
+    place_of: &[usize],
+    bytes: usize,
+) -> IndexFiles {
     let code = lunr_code(lang);
-    let pages = index::analyze(code, docs);
-    let lens: Vec<usize> = pages.iter().map(|p| p.body.len()).collect();
-    let postings = |cap: usize| lens.iter().map(|&l| l.min(cap)).sum::<usize>();
-    let all = lens.iter().copied().max().unwrap_or(0);
-
-    let mut cap = body_cap(&lens, BODY_POSTINGS);
-    let mut best: Option<(String, usize)> = None; // the largest cap under budget so far
-    let mut over = usize::MAX; // the smallest cap over budget so far
-    for _ in 0..4 {
-        let out = index::serialize(code, docs, &pages, cap, EXCERPT_CHARS);
-        let (est, body_est) = estimate(&out);
-        let fits = est <= GZIP_BUDGET;
-        if fits && (cap == all || est * 100 >= GZIP_BUDGET * 92) {
-            return out;
+    let terms = index::build(code, docs);
+    let fams = shard::families(code, &terms, bytes);
+    let rows = manifest::rows(docs, place_of);
+    let (per, chunks) = manifest::chunks(&rows.rows);
+    let places: Vec<Place> = places
+        .iter()
+        .map(|p| Place {
+            name: p.name.clone(),
+            actions_url: p.actions_url.clone(),
+        })
+        .collect();
+    let manifest = manifest::manifest(code, &places, &rows, per, chunks.len(), &fams);
+    let mut files = Vec::new();
+    for (fam, name) in fams.into_iter().zip(["t", "s"]) {
+        for (i, f) in fam.files.into_iter().enumerate() {
+            files.push((format!("{name}/{i}.json"), f));
         }
-        if !fits && cap == 0 {
-            break;
-        }
-        // The rest of the index stays; the body field shrinks with its postings, a little
-        // less than in proportion (measured: as postings^0.73 to ^0.8) as the trie's shared
-        // paths thin out.
-        let room = GZIP_BUDGET.saturating_sub(est.saturating_sub(body_est)) as f64 * 0.96;
-        let scale = (room / body_est.max(1) as f64).powf(1.35);
-        if fits {
-            best = Some((out, cap));
-        } else {
-            over = cap;
-        }
-        let next = body_cap(&lens, (postings(cap) as f64 * scale) as usize).min(over - 1);
-        if next == cap || best.as_ref().is_some_and(|b| next <= b.1) {
-            break;
-        }
-        cap = next;
     }
-    match best {
-        Some((out, _)) => out,
-        None => index::serialize(code, docs, &pages, 0, SHORT_EXCERPT_CHARS),
+    for (i, f) in chunks.into_iter().enumerate() {
+        files.push((format!("d/{i}.json"), f));
     }
+    IndexFiles { manifest, files }
 }
 
-/// Estimated gzipped size of a serialized index, and of its body field: the body field and
-/// what comes before and after it are estimated apart (which only adds a little).
-fn estimate(json: &str) -> (usize, usize) {
-    let (before, body, after) = index::split_at_body(json);
-    let body_est = size::gzip_estimate(body.as_bytes());
-    let rest = size::gzip_estimate(before.as_bytes()) + size::gzip_estimate(after.as_bytes());
-    (rest + body_est, body_est)
+/// The index of one place with shards split above `bytes` (the fixtures use small shards).
+#[cfg(test)]
+pub(crate) fn build_index_with(lang: &str, docs: &[SearchDoc], bytes: usize) -> IndexFiles {
+    let refs: Vec<&SearchDoc> = docs.iter().collect();
+    build(lang, &[], &refs, &vec![0; refs.len()], bytes)
 }
 
-/// The largest per-page cap whose postings (`Σ min(len, cap)`) stay within `budget`.
-fn body_cap(lens: &[usize], budget: usize) -> usize {
-    let total = |cap: usize| lens.iter().map(|&l| l.min(cap)).sum::<usize>();
-    let (mut lo, mut hi) = (0, lens.iter().copied().max().unwrap_or(0));
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if total(mid) <= budget {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    lo
+/// The index terms of `text` in language `lang`, in order (for measurements and tools).
+pub fn terms_of(lang: &str, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    analyzer::Analyzer::new(lunr_code(lang)).each_term(text, |t| out.push(t.to_string()));
+    out
+}
+
+/// The loose form a term is filed under in the shards (see `shard.rs`).
+pub fn loose_form(lang: &str, term: &str) -> String {
+    text::loose(lunr_code(lang), term)
 }

@@ -1,15 +1,15 @@
-//! A deterministic synthetic Swedish-like corpus for size and speed tests: word frequencies
-//! follow Zipf's law over 8,000 lemmas (a third of them compounds of two others), with
+//! A deterministic synthetic Swedish-like corpus for size and speed measurements (unit tests,
+//! `examples/search_size.rs`): word frequencies follow Zipf's law over 8,000 lemmas (a third of them compounds of two others), with
 //! Swedish inflection endings and 40 % stop words, like running text.
 
-pub(crate) struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
-    pub(crate) fn new(seed: u64) -> Self {
+    pub fn new(seed: u64) -> Self {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub(crate) fn next(&mut self) -> u64 {
+    pub fn bits(&mut self) -> u64 {
         // xorshift64*
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -17,12 +17,12 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.bits() % n as u64) as usize
     }
 
     fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        (self.bits() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
@@ -43,14 +43,14 @@ const STOP: &[&str] = &[
     "de", "inte", "om", "ett", "men", "vi", "kan", "så", "från", "alla", "över", "under",
 ];
 
-pub(crate) struct Corpus {
+pub struct Corpus {
     lemmas: Vec<String>,
     cdf: Vec<f64>,
     rng: Rng,
 }
 
 impl Corpus {
-    pub(crate) fn new(seed: u64) -> Self {
+    pub fn new(seed: u64) -> Self {
         let mut rng = Rng::new(seed);
         let n = 8000;
         let mut lemmas: Vec<String> = Vec::with_capacity(n);
@@ -84,7 +84,7 @@ impl Corpus {
         Corpus { lemmas, cdf, rng }
     }
 
-    pub(crate) fn word(&mut self) -> String {
+    pub fn word(&mut self) -> String {
         if self.rng.below(10) < 4 {
             return STOP[self.rng.below(STOP.len())].to_string();
         }
@@ -98,7 +98,7 @@ impl Corpus {
     }
 
     /// `n` words of running text, with a capital after each full stop.
-    pub(crate) fn text(&mut self, n: usize) -> String {
+    pub fn text(&mut self, n: usize) -> String {
         let mut out = String::new();
         let mut cap = true;
         for i in 0..n {
@@ -121,13 +121,13 @@ impl Corpus {
         out
     }
 
-    pub(crate) fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         self.rng.below(n)
     }
 }
 
 /// Owned page data for [`super::SearchDoc`].
-pub(crate) struct Page {
+pub struct Page {
     pub title: String,
     pub kind: &'static str,
     pub status: Option<&'static str>,
@@ -137,7 +137,7 @@ pub(crate) struct Page {
     pub tags: Vec<String>,
 }
 
-pub(crate) const KINDS: &[(&str, &str)] = &[
+pub const KINDS: &[(&str, &str)] = &[
     ("action", "Åtgärd"),
     ("ambition", "Ambition"),
     ("strategy", "Strategi"),
@@ -146,7 +146,7 @@ pub(crate) const KINDS: &[(&str, &str)] = &[
 ];
 
 /// `n` pages of a place, bodies of `body_words` words.
-pub(crate) fn place(seed: u64, prefix: &str, n: usize, body_words: usize) -> Vec<Page> {
+pub fn place(seed: u64, prefix: &str, n: usize, body_words: usize) -> Vec<Page> {
     let mut c = Corpus::new(seed);
     (0..n)
         .map(|i| {
@@ -167,7 +167,7 @@ pub(crate) fn place(seed: u64, prefix: &str, n: usize, body_words: usize) -> Vec
         .collect()
 }
 
-pub(crate) fn docs(pages: &[Page]) -> Vec<super::SearchDoc<'_>> {
+pub fn docs(pages: &[Page]) -> Vec<super::SearchDoc<'_>> {
     pages
         .iter()
         .map(|p| super::SearchDoc {
@@ -185,6 +185,7 @@ pub(crate) fn docs(pages: &[Page]) -> Vec<super::SearchDoc<'_>> {
             summary: &p.summary,
             body: &p.body,
             tags: &p.tags,
+            facts: "",
         })
         .collect()
 }

@@ -1,5 +1,5 @@
-//! Word splitting and excerpts. The same rules are implemented in
-//! `themes/default/static/search.js` (`words()`); keep the two in step.
+//! Word splitting, the loose form of terms, and excerpts. The same rules are implemented in
+//! `themes/default/static/search/text.js` (`splitWords()`, `looseForm()`); keep them in step.
 //!
 //! A *chunk* is a run of word characters (`char::is_alphanumeric`), apostrophes and compound
 //! joiners (`-`, `‐`, `‑`, `(`, `)`); any other character ends it. Inside a chunk:
@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Characters that join the parts of a compound ("(wijk)begroting", "e-tjänst").
@@ -108,6 +109,44 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The loose form a term is filed under in the shards (and compared in when exact stems
+/// differ): lower case, accents dropped (NFD without marks, ø → o, æ → ae, ß → ss …), and for
+/// Dutch (`code` "du") a doubled a, e, o or u written once, like `looseForm()` in text.js.
+pub(crate) fn loose(code: &str, term: &str) -> String {
+    let lower = term.to_lowercase();
+    let folded = if lower.is_ascii() {
+        lower
+    } else {
+        let mut out = String::with_capacity(lower.len());
+        for c in lower.nfd().filter(|&c| !is_combining_mark(c)) {
+            match c {
+                'ø' => out.push('o'),
+                'æ' => out.push_str("ae"),
+                'œ' => out.push_str("oe"),
+                'ß' => out.push_str("ss"),
+                'ł' => out.push('l'),
+                'đ' | 'ð' => out.push('d'),
+                'þ' => out.push_str("th"),
+                'ı' => out.push('i'),
+                _ => out.push(c),
+            }
+        }
+        out
+    };
+    if code != "du" {
+        return folded;
+    }
+    let mut out = String::with_capacity(folded.len());
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if matches!(c, 'a' | 'e' | 'o' | 'u') && chars.peek() == Some(&c) {
+            chars.next();
+        }
+    }
+    out
+}
+
 /// A short plain-text excerpt for the result list: `text` cut at a word boundary before
 /// `max` characters, with "…" when cut. Whitespace runs collapse to one space.
 pub(crate) fn excerpt(text: &str, max: usize) -> String {
@@ -163,6 +202,16 @@ mod tests {
     #[test]
     fn normalises_to_nfc() {
         assert_eq!(words("Lo\u{308}ne"), ["löne"]);
+    }
+
+    #[test]
+    fn loose_form_drops_accents_and_dutch_double_vowels() {
+        assert_eq!(loose("sv", "Öster"), "oster");
+        assert_eq!(loose("sv", "café"), "cafe");
+        assert_eq!(loose("sv", "ærø"), "aero");
+        assert_eq!(loose("du", "oversteekplaats"), "overstekplats");
+        assert_eq!(loose("du", "aaa"), "aa");
+        assert_eq!(loose("sv", "aaa"), "aaa");
     }
 
     #[test]

@@ -1,12 +1,15 @@
 /* ambit static search. No dependencies, no requests other than the search index(es).
  *
  * On a page with an element id="search" carrying a data-search JSON attribute (the search page
- * of a place, or the site-wide one), this script fetches the place indexes named there, runs the
- * ?q= query on load and again as the user types, and lists the results in #search-results with
- * the count announced in the polite live region #search-status.
+ * of a place, or the site-wide one), this script fetches the manifests of the indexes named
+ * there, runs the ?q= query on load and again as the user types (fetching only the term shards
+ * and result rows the query needs), and lists the results in #search-results with the count
+ * announced in the polite live region #search-status. The first RESULTS_PAGE results are
+ * listed, with a button for more.
  *
  * data-search (as src/render/lists.rs writes it):
- *   {"indexes": [{"url": "/sub/getinge/search-index.json", "lang": "sv", "place": "Getinge"}],
+ *   {"indexes": [{"url": "/sub/getinge/search-index.json", "lang": "sv", "place": "Getinge",
+ *                 "actions": "/sub/getinge/actions/"}],
  *    "actions_url": "/sub/getinge/actions/", "lang": "sv",
  *    "strings": {"search_results_one": "1 träff", "search_results_many": "{n} träffar",
  *                "search_no_results": "Inga träffar för ”{q}”.", "search_try_actions": "Bläddra i
@@ -15,8 +18,7 @@
  * of results and {q} the query. Without "actions_url" (the site-wide page) the no-results
  * message links to the action list of each place, next to its search-index.json.
  *
- * The index is an elasticlunr index written by src/search/ (elasticlunr-rs), with the result
- * list data under the extra key "ambit". Queries go through the same word splitting, trimmer,
+ * The index is written by src/search/ (see its module documentation). Queries go through the same word splitting, trimmer,
  * stop-word filter and stemmer as the documents: the Snowball Swedish and Dutch stemmers of
  * rust-stemmers and the Porter stemmer of elasticlunr-rs, ported below byte for byte (they work
  * on UTF-8 like the Rust code). tests/js/ checks them against fixtures written by the Rust side.
@@ -33,22 +35,23 @@
       ? { text: require('./search/text.js'), match: require('./search/match.js') }
       : self.ambitSearch;
   const { splitWords, words, stemSwedish, stemDutch, stemEnglish, makePipeline, lunrCode, fold } = parts.text;
-  const { PlaceIndex, relation, editDistance, queryUnits, searchAll } = parts.match;
+  const { PlaceIndex, relation, editDistance, queryUnits, searchAll, query, withRows } = parts.match;
+  const RESULTS_PAGE = 20;
 
   // ------------------------------------------------------------------------------- page
 
   const DEFAULTS = {
     sv: {
       search_results_one: '1 träff', search_results_many: '{n} träffar', search_no_results: 'Inga träffar för ”{q}”.',
-      search_try_actions: 'Bläddra i åtgärdslistan', search_loading: 'Laddar sökindex …', search_error: 'Sökindexet kunde inte laddas.',
+      search_try_actions: 'Bläddra i åtgärdslistan', search_loading: 'Laddar sökindex …', search_error: 'Sökindexet kunde inte laddas.', search_more: 'Visa fler träffar',
     },
     du: {
       search_results_one: '1 resultaat', search_results_many: '{n} resultaten', search_no_results: 'Geen resultaten voor ‘{q}’.',
-      search_try_actions: 'Blader door de actielijst', search_loading: 'Zoekindex laden …', search_error: 'De zoekindex kon niet worden geladen.',
+      search_try_actions: 'Blader door de actielijst', search_loading: 'Zoekindex laden …', search_error: 'De zoekindex kon niet worden geladen.', search_more: 'Meer resultaten tonen',
     },
     en: {
       search_results_one: '1 result', search_results_many: '{n} results', search_no_results: 'No results for ‘{q}’.',
-      search_try_actions: 'Browse the action list', search_loading: 'Loading search index …', search_error: 'The search index could not be loaded.',
+      search_try_actions: 'Browse the action list', search_loading: 'Loading search index …', search_error: 'The search index could not be loaded.', search_more: 'Show more results',
     },
   };
 
@@ -76,10 +79,13 @@
     const text = strings.search_try_actions;
     if (cfg.actions_url) return [{ url: cfg.actions_url, text }];
     const many = cfg.indexes.length > 1;
-    return cfg.indexes.map((i) => ({
-      url: i.actions || String(i.url).replace(/search-index\.json(\?.*)?$/, 'actions/'),
-      text: many && i.place ? `${text} (${i.place})` : text,
-    }));
+    const out = [];
+    for (const i of cfg.indexes) {
+      const places = (i.index && i.index.places.length) ? i.index.places : [{ name: i.place, actions: i.actions }];
+      for (const p of places) if (p.actions) out.push({ url: p.actions, text: p.name ? `${text} (${p.name})` : text });
+    }
+    if (!many && out.length === 1) out[0].text = text;
+    return out;
   }
 
   function start(doc, win) {
@@ -138,28 +144,15 @@
       }
     }
 
-    function render(q) {
-      q = q.trim();
-      if (q === shown) return;
-      if (!indexes) {
-        if (!failed && q) setStatus(strings.search_loading);
-        return;
-      }
-      shown = q;
-      results.textContent = '';
-      if (!q) {
-        setStatus('');
-        return;
-      }
-      const { results: found, terms } = searchAll(indexes, q);
-      if (!found.length) {
-        setStatus(format(strings.search_no_results, { q }), actionLinks(cfg, strings));
-        return;
-      }
-      const many = indexes.length > 1;
-      const ol = doc.createElement('ol');
-      ol.className = 'search-results-list';
-      for (const r of found) {
+    let seq = 0; // the latest query; older answers are dropped
+    let current = null; // {found, shownCount, list, terms}
+
+    function appendResults(found, from, to, terms) {
+      const many = indexes.length > 1 || indexes.some((i) => i.places.length > 0);
+      const ol = current.list;
+      let first = null;
+      for (const r of found.slice(from, to)) {
+        if (!r.doc) continue;
         const li = doc.createElement('li');
         li.className = 'search-result' + (r.doc.status ? ` status-${r.doc.status}` : '');
         const a = doc.createElement('a');
@@ -167,7 +160,7 @@
         a.className = 'search-result-title';
         appendMarked(a, r.doc.title, r.index, terms.get(r.index));
         li.appendChild(a);
-        const meta = [many && r.index.place, r.doc.kindLabel, r.doc.statusLabel].filter(Boolean);
+        const meta = [many && r.doc.place, r.doc.kindLabel, r.doc.statusLabel].filter(Boolean);
         if (meta.length) {
           const span = doc.createElement('span');
           span.className = 'search-result-meta';
@@ -182,10 +175,76 @@
           li.appendChild(p);
         }
         ol.appendChild(li);
+        first = first || a;
       }
-      results.appendChild(ol);
-      const n = found.length;
-      setStatus(format(n === 1 ? strings.search_results_one : strings.search_results_many, { n, q }));
+      return first;
+    }
+
+    function moreButton(found) {
+      const old = results.querySelector('.search-more');
+      if (old) old.remove();
+      if (current.shownCount >= found.length) return;
+      const b = doc.createElement('button');
+      b.type = 'button';
+      b.className = 'search-more';
+      b.textContent = strings.search_more;
+      b.addEventListener('click', () => {
+        const mine = seq;
+        const from = current.shownCount;
+        const to = from + RESULTS_PAGE;
+        b.disabled = true;
+        withRows(found.slice(from, to)).then(() => {
+          if (mine !== seq) return;
+          current.shownCount = to;
+          const first = appendResults(found, from, to, current.terms);
+          moreButton(found);
+          if (first) first.focus();
+        }, fail);
+      });
+      results.appendChild(b);
+    }
+
+    function fail(e) {
+      if (win.console) win.console.error('search:', e);
+      setStatus(strings.search_error);
+    }
+
+    function render(q) {
+      q = q.trim();
+      if (q === shown) return;
+      if (!indexes) {
+        if (!failed && q) setStatus(strings.search_loading);
+        return;
+      }
+      shown = q;
+      const mine = ++seq;
+      if (!q) {
+        results.textContent = '';
+        setStatus('');
+        return;
+      }
+      // every row is in one file for a small place: list all results at once
+      const all = indexes.every((i) => i.length <= i.per);
+      query(indexes, q, all ? Infinity : RESULTS_PAGE).then(({ results: found, terms }) => {
+        if (mine !== seq) return;
+        results.textContent = '';
+        if (!found.length) {
+          setStatus(format(strings.search_no_results, { q }), actionLinks(cfg, strings));
+          return;
+        }
+        const ol = doc.createElement('ol');
+        ol.className = 'search-results-list';
+        results.appendChild(ol);
+        current = { list: ol, shownCount: all ? found.length : RESULTS_PAGE, terms };
+        appendResults(found, 0, current.shownCount, terms);
+        moreButton(found);
+        const n = found.length;
+        setStatus(format(n === 1 ? strings.search_results_one : strings.search_results_many, { n, q }));
+      }, (e) => {
+        if (mine !== seq) return;
+        shown = null;
+        fail(e);
+      });
     }
 
     function setUrl(q) {
@@ -221,17 +280,18 @@
         });
       }
     }
-    const current = () => (input ? input.value : initial);
+    const typed = () => (input ? input.value : initial);
 
-    if (current().trim()) setStatus(strings.search_loading);
+    if (typed().trim()) setStatus(strings.search_loading);
+    const getJson = (url) =>
+      win.fetch(url, { credentials: 'same-origin' }).then((r) => {
+        if (!r.ok) throw new Error(`${url}: ${r.status}`);
+        return r.json();
+      });
     Promise.all(
       cfg.indexes.map((info) =>
-        win.fetch(info.url, { credentials: 'same-origin' })
-          .then((r) => {
-            if (!r.ok) throw new Error(`${info.url}: ${r.status}`);
-            return r.json();
-          })
-          .then((json) => new PlaceIndex(json, info))
+        PlaceIndex.open(info.url, info, getJson)
+          .then((idx) => (info.index = idx))
           .catch((e) => {
             if (win.console) win.console.error('search:', e);
             return null;
@@ -244,12 +304,12 @@
         setStatus(strings.search_error);
         return;
       }
-      render(current());
+      render(typed());
     });
     return { render };
   }
 
-  const api = { splitWords, words, stemSwedish, stemDutch, stemEnglish, makePipeline, lunrCode, fold, relation, editDistance, queryUnits, PlaceIndex, searchAll, start };
+  const api = { splitWords, words, stemSwedish, stemDutch, stemEnglish, makePipeline, lunrCode, fold, relation, editDistance, queryUnits, PlaceIndex, searchAll, query, withRows, start };
   if (typeof module === 'object' && module.exports) {
     module.exports = api;
   } else if (typeof document !== 'undefined') {

@@ -1,6 +1,7 @@
-/* ambit search: one place's index (elasticlunr JSON written by src/search/) and the matching of
- * query words against its terms: exact, prefix, stem-prefix, compound parts, accent-insensitive,
- * split compounds and typos; pages matching every word rank first. */
+/* ambit search: a sharded index written by src/search/ (the manifest, then only the term shards
+ * and result rows a query needs) and the matching of query words against the terms fetched:
+ * exact, prefix, stem-prefix, compound parts, accent-insensitive, split compounds and typos;
+ * pages matching every word rank first. */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./text.js'));
@@ -13,64 +14,194 @@
   const { splitWords, words, makePipeline, lunrCode, fold, looseForm } = text;
 
 
-  /* A place's search-index.json, read for searching: term → postings per field. */
+  /* A sharded index written by src/search/ (a place's, or the site-wide one of a language):
+   * the manifest, and the term shards and result rows fetched as queries need them. getJson(url)
+   * returns a promise of the parsed file. */
+  const MAX_KEY = 12;
+  const SUFFIX_MIN = 5;
+  const DESCENDANTS = 4; // a partial word loads at most this many shards under its own key
+  const TAIL_SHARDS = 6; // a word split into two loads at most this many more shards
+
   class PlaceIndex {
-    constructor(json, info) {
+    constructor(manifest, info, getJson, url) {
       info = info || {};
-      const extra = json.ambit || {};
-      this.code = extra.lang || lunrCode(info.lang);
+      const m = manifest || {};
+      this.code = m.lang || lunrCode(info.lang);
       this.term = makePipeline(this.code);
+      this.loose = looseForm(this.code);
       this.place = info.place || '';
       this.actions = info.actions || '';
-      this.fields = json.fields || [];
-      this.boost = extra.boost || {};
-      this.length = (json.documentStore && json.documentStore.length) || 0;
-      this.docInfo = (json.documentStore && json.documentStore.docInfo) || {};
-      this.postings = new Map(); // term → [[fieldIndex, {ref: tf}], …]
+      this.places = (m.places || []).map((p) => ({ name: p[0], actions: p[1] }));
+      this.length = m.n || 0;
+      this.kinds = m.kinds || [];
+      this.base = m.base || '';
+      this.per = (m.docs && m.docs.per) || 1;
+      this.getJson = getJson;
+      this.dir = String(url || '').replace(/\.json(\?.*)?$/, '/');
+      this.keys = { t: m.t || [], s: m.s || [] };
+      this.keyIndex = { t: new Map(this.keys.t.map((k, i) => [k, i])), s: new Map(this.keys.s.map((k, i) => [k, i])) };
+      this.loaded = new Map(); // 't/3' → promise
+      this.postings = new Map(); // term → [[ref, weight], …]
+      this.terms = [];
+      this.folded = [];
+      this.dirty = false;
       this.idfs = new Map();
-      this.expanded = new Map(); // memo of expand()
-      this.fields.forEach((field, fi) => {
-        const root = json.index && json.index[field] && json.index[field].root;
-        if (root) this.walk(root, '', fi);
-      });
+      this.expanded = new Map(); // memo of expand(), cleared when terms arrive
+      this.rowsLoaded = new Map();
+      this.docs = []; // ref → result row, as fetched
+    }
+
+    static async open(url, info, getJson) {
+      return new PlaceIndex(await getJson(url), info, getJson, url);
+    }
+
+    /* Adds a shard's terms. */
+    addShard(entries) {
+      for (const [term, flat] of entries || []) {
+        if (this.postings.has(term)) continue;
+        const list = [];
+        let ref = 0;
+        for (let i = 0; i + 1 < flat.length; i += 2) {
+          ref += flat[i];
+          list.push([ref, flat[i + 1]]);
+        }
+        this.postings.set(term, list);
+        this.dirty = true;
+      }
+      this.expanded.clear();
+    }
+
+    ensureTerms() {
+      if (!this.dirty) return;
       this.terms = Array.from(this.postings.keys()).sort();
-      this.loose = looseForm(this.code);
       this.folded = this.terms.map(this.loose);
-      const kinds = extra.kinds || [];
-      const base = extra.base || '';
-      this.docs = (extra.docs || []).map((row) => ({
+      this.dirty = false;
+    }
+
+    /* Shard names of family fam ('t' or 's') for the key form f: the keys f starts with, and
+     * the few under f (all of them or none). */
+    shardsFor(fam, f, out) {
+      const cps = Array.from(f);
+      const index = this.keyIndex[fam];
+      for (let i = 0; i <= Math.min(cps.length, MAX_KEY); i++) {
+        const k = cps.slice(0, i).join('');
+        if (index.has(k)) out.add(`${fam}/${index.get(k)}`);
+      }
+      if (!f) return;
+      const under = [];
+      this.keys[fam].forEach((k, i) => {
+        if (k.length > f.length && k.startsWith(f)) under.push(i);
+      });
+      if (under.length <= DESCENDANTS) for (const i of under) out.add(`${fam}/${i}`);
+    }
+
+    /* The loose forms a query word is compared in. */
+    forms(word) {
+      const s = this.term(word);
+      if (!s) return [];
+      const out = new Set([this.loose(s), this.loose(this.term.trim(word))]);
+      const fw = fold(word);
+      const fs = fw !== word ? this.term(fw) : null;
+      if (fs) out.add(this.loose(fs));
+      return Array.from(out).filter(Boolean);
+    }
+
+    /* Shards a word needs: its prefix shards, and suffix shards for compounds and typos. */
+    wordShards(word, out) {
+      for (const f of this.forms(word)) {
+        this.shardsFor('t', f, out);
+        const cps = Array.from(f);
+        if (cps.length < 3) continue;
+        const rev = (a) => a.slice().reverse().join('');
+        this.shardsFor('s', rev(cps), out);
+        // compounds ending in another inflection of the word: its first letters
+        for (let l = cps.length - 2; l < cps.length; l++) if (l >= 4) this.shardsFor('s', rev(cps.slice(0, l)), out);
+      }
+    }
+
+    async fetchShards(names) {
+      const wait = [];
+      for (const name of names) {
+        if (!this.loaded.has(name)) {
+          const p = this.getJson(`${this.dir}${name}.json`).then(
+            (entries) => this.addShard(entries),
+            (e) => {
+              this.loaded.delete(name);
+              throw e;
+            },
+          );
+          this.loaded.set(name, p);
+        }
+        wait.push(this.loaded.get(name));
+      }
+      await Promise.all(wait);
+      this.ensureTerms();
+    }
+
+    /* Fetches what the query units need; then, for a long word found nowhere, the shards of
+     * the parts it may be split into. */
+    async prepare(units) {
+      const names = new Set();
+      for (const alts of units) for (const w of alts) this.wordShards(w, names);
+      await this.fetchShards(names);
+      const more = new Set();
+      for (const alts of units) {
+        if (this.expandUnit(alts, false).size || alts[0].length < 7) continue;
+        const w = alts[0];
+        for (let i = 3; i <= w.length - 3; i++) {
+          const t = this.term(w.slice(i));
+          if (!t) continue;
+          const before = more.size;
+          const one = new Set();
+          this.shardsFor('t', this.loose(t), one);
+          for (const n of one) if (!this.loaded.has(n)) more.add(n);
+          if (more.size >= TAIL_SHARDS && more.size > before) break;
+        }
+      }
+      if (more.size) await this.fetchShards(more);
+    }
+
+    /* Fetches the result rows of refs. */
+    async fetchRows(refs) {
+      const wait = [];
+      for (const ref of refs) {
+        const c = Math.floor(ref / this.per);
+        if (!this.rowsLoaded.has(c)) {
+          const p = this.getJson(`${this.dir}d/${c}.json`).then(
+            (rows) => (rows || []).forEach((row, i) => (this.docs[c * this.per + i] = this.readRow(row))),
+            (e) => {
+              this.rowsLoaded.delete(c);
+              throw e;
+            },
+          );
+          this.rowsLoaded.set(c, p);
+        }
+        wait.push(this.rowsLoaded.get(c));
+      }
+      await Promise.all(wait);
+    }
+
+    readRow(row) {
+      const kind = this.kinds[row[1]] || [];
+      const place = row[6] ? this.places[row[6] - 1] : null;
+      return {
         title: row[0],
-        kind: (kinds[row[1]] || [])[0] || '',
-        kindLabel: (kinds[row[1]] || [])[1] || '',
-        url: base + row[2],
+        kind: kind[0] || '',
+        kindLabel: kind[1] || '',
+        url: this.base + row[2],
         excerpt: row[3] || '',
         status: row[4] || '',
         statusLabel: row[5] || '',
-      }));
-    }
-
-    walk(node, term, fi) {
-      for (const key in node) {
-        if (key === 'docs') {
-          const docs = node.docs;
-          if (docs && Object.keys(docs).length) {
-            let list = this.postings.get(term);
-            if (!list) this.postings.set(term, (list = []));
-            list.push([fi, docs]);
-          }
-        } else if (key !== 'df') {
-          this.walk(node[key], term + key, fi);
-        }
-      }
+        place: place ? place.name : this.place,
+      };
     }
 
     idf(term) {
       // per term over all fields: 1 + ln(N / (df + 1)) as elasticlunr
       let v = this.idfs.get(term);
       if (v === undefined) {
-        const refs = new Set();
-        for (const [, docs] of this.postings.get(term) || []) for (const r in docs) refs.add(r);
-        v = 1 + Math.log(Math.max(1, this.length) / (refs.size + 1));
+        const df = (this.postings.get(term) || []).length;
+        v = 1 + Math.log(Math.max(1, this.length) / (df + 1));
         this.idfs.set(term, v);
       }
       return v;
@@ -105,6 +236,7 @@
       const fw = fold(word);
       const fstem = fw !== word ? this.term(fw) : null;
       if (fstem && !folded.includes(loose(fstem))) folded.push(loose(fstem));
+      this.ensureTerms();
       for (let i = 0; i < this.terms.length; i++) {
         const t = this.terms[i];
         let w = relation(t, s);
@@ -165,7 +297,7 @@
       return best;
     }
 
-    /* {results: [{doc, score, matched, fallback}], terms, units} for the query words (each a
+    /* {results: [{ref, score, matched, fallback}], terms, units} for the query words (each a
      * list of alternatives); a word found nowhere may be split into two, or have a typo, and
      * counts as matched through a fallback. */
     search(units) {
@@ -194,17 +326,10 @@
         for (const [t, w] of terms) {
           matchedTerms.add(t);
           const idf = this.idf(t);
-          const byRef = new Map();
-          for (const [fi, docs] of this.postings.get(t)) {
-            const field = this.fields[fi];
-            const boost = this.boost[field] || 1;
-            for (const ref in docs) {
-              const len = (this.docInfo[ref] && this.docInfo[ref][field]) || 1;
-              const sc = (boost * w * docs[ref].tf * idf) / Math.sqrt(len);
-              byRef.set(ref, (byRef.get(ref) || 0) + sc);
-            }
+          for (const [ref, weight] of this.postings.get(t) || []) {
+            const sc = (weight / 100) * w * idf;
+            if (sc > (best.get(ref) || 0)) best.set(ref, sc);
           }
-          for (const [ref, sc] of byRef) if (sc > (best.get(ref) || 0)) best.set(ref, sc);
         }
         for (const [ref, sc] of best) {
           let d = perDoc.get(ref);
@@ -216,8 +341,7 @@
       }
       const out = [];
       for (const [ref, d] of perDoc) {
-        const doc = this.docs[Number(ref)];
-        if (doc) out.push({ doc, index: this, score: d.score, matched: d.matched, fallback: d.fallback });
+        if (ref < this.length) out.push({ ref, index: this, score: d.score, matched: d.matched, fallback: d.fallback });
       }
       return { results: out, terms: matchedTerms, units: units.length };
     }
@@ -302,10 +426,32 @@
       }
     }
     // most words first; among equals, words found as written before compound splits and typos
-    all.sort((a, b) => a.missing - b.missing || a.fallback - b.fallback || b.score - a.score || a.doc.title.localeCompare(b.doc.title));
+    all.sort((a, b) => a.missing - b.missing || a.fallback - b.fallback || b.score - a.score || a.ref - b.ref);
     return { results: all, terms, words: units.length };
   }
 
+  /* Fetches what query q needs from each index, then searches them all; the first `limit`
+   * results come with their rows (`doc`). */
+  async function query(indexes, q, limit = Infinity) {
+    const units = queryUnits(q);
+    await Promise.all(indexes.map((idx) => idx.prepare(units.filter((alts) => alts.some((w) => idx.term(w))))));
+    const found = searchAll(indexes, q);
+    await withRows(found.results.slice(0, limit));
+    return found;
+  }
 
-  return { PlaceIndex, relation, editDistance, queryUnits, searchAll };
+  /* Fetches the rows of results and sets their `doc`. */
+  async function withRows(results) {
+    const byIndex = new Map();
+    for (const r of results) {
+      if (!byIndex.has(r.index)) byIndex.set(r.index, []);
+      byIndex.get(r.index).push(r.ref);
+    }
+    await Promise.all(Array.from(byIndex, ([idx, refs]) => idx.fetchRows(refs)));
+    for (const r of results) r.doc = r.index.docs[r.ref];
+    return results;
+  }
+
+
+  return { PlaceIndex, relation, editDistance, queryUnits, searchAll, query, withRows };
 });

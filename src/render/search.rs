@@ -1,0 +1,154 @@
+//! The search indexes: each place's (`<place>/search-index.json` and its shards), and for the
+//! site-wide search one per language over all its places (`search/<lang>/search-index.json`),
+//! each file also gzipped; and the list of indexes the search pages name.
+
+use rayon::prelude::*;
+use serde_json::json;
+
+use super::view::{self, place_name};
+use super::{lists, Renderer};
+use crate::diag::Diagnostic;
+use crate::graph::NodeId;
+use crate::search::{build_index, build_site_index, gz, IndexFiles, Place, SearchDoc};
+
+/// Owned text of one page to index.
+struct Row {
+    kind_label: String,
+    status_label: Option<String>,
+    url: String,
+    facts: String,
+}
+
+/// The published pages of place `p`, and their owned texts.
+fn place_rows<'a>(r: &Renderer<'a>, p: usize) -> (Vec<&'a crate::model::Entity>, Vec<Row>) {
+    let g = r.g;
+    let s = &r.strings[p];
+    let place = &g.places[p];
+    let mut rows = vec![Row {
+        kind_label: s.get("programme_cap"),
+        status_label: None,
+        url: view::place_url(g, p),
+        facts: String::new(),
+    }];
+    let mut ents = vec![&place.programme];
+    for (i, e) in place.entities.iter().enumerate() {
+        let n = NodeId {
+            place: p as u32,
+            idx: i as u32,
+        };
+        let facts = e.action().map_or_else(String::new, |a| {
+            let values: Vec<String> = lists::action_facts(s, a)
+                .into_iter()
+                .map(|f| f.value)
+                .collect();
+            values.join(". ")
+        });
+        rows.push(Row {
+            kind_label: view::kind_label(s, e.kind, false),
+            status_label: e.action().map(|a| view::status_label(s, a.status)),
+            url: view::entity_url(g, n),
+            facts,
+        });
+        ents.push(e);
+    }
+    (ents, rows)
+}
+
+fn docs<'a>(ents: &[&'a crate::model::Entity], rows: &'a [Row]) -> Vec<SearchDoc<'a>> {
+    ents.iter()
+        .zip(rows)
+        .map(|(e, row)| SearchDoc {
+            title: &e.common.title,
+            kind: e.kind.name(),
+            kind_label: &row.kind_label,
+            status: e.action().map(|a| a.status.code()),
+            status_label: row.status_label.as_deref(),
+            url: &row.url,
+            summary: e.common.summary.as_deref().unwrap_or(""),
+            body: &e.common.body_text,
+            tags: &e.common.tags,
+            facts: &row.facts,
+        })
+        .collect()
+}
+
+/// Writes each file of `files` under `dir`, and its `.gz` copy.
+fn write(r: &Renderer, dir: &str, files: &IndexFiles) -> Result<(), Diagnostic> {
+    let paths: Vec<(String, &str)> = files.paths(dir).collect();
+    paths.par_iter().try_for_each(|(path, text)| {
+        r.out.write(path, text.as_bytes())?;
+        r.out
+            .write(&format!("{path}.gz"), &gz::gzip(text.as_bytes()))
+    })
+}
+
+/// Writes `<place>/search-index.json` and its shards.
+pub fn place_index(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
+    let (ents, rows) = place_rows(r, p);
+    let files = build_index(r.g.places[p].lang.code(), &docs(&ents, &rows));
+    write(r, &format!("{}/", r.g.places[p].id), &files)
+}
+
+/// Languages of the places, in order of first place, each with its places.
+fn languages(r: &Renderer) -> Vec<(&'static str, Vec<usize>)> {
+    let mut out: Vec<(&'static str, Vec<usize>)> = Vec::new();
+    for (p, place) in r.g.places.iter().enumerate() {
+        let code = place.lang.code();
+        match out.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, ps)) => ps.push(p),
+            None => out.push((code, vec![p])),
+        }
+    }
+    out
+}
+
+fn actions_url(r: &Renderer, p: usize) -> String {
+    format!("{}{}/actions/", r.g.prefix, r.g.places[p].id)
+}
+
+/// Writes `search/<lang>/search-index.json` for each language with more than one place (a
+/// language of one place searches that place's index).
+pub fn site_indexes(r: &Renderer) -> Result<(), Diagnostic> {
+    languages(r)
+        .into_par_iter()
+        .filter(|(_, ps)| ps.len() > 1)
+        .try_for_each(|(code, ps)| {
+            let owned: Vec<_> = ps.iter().map(|&p| (p, place_rows(r, p))).collect();
+            let places: Vec<(Place, Vec<SearchDoc>)> = owned
+                .iter()
+                .map(|(p, (ents, rows))| {
+                    let place = Place {
+                        name: place_name(r.g, *p),
+                        actions_url: actions_url(r, *p),
+                    };
+                    (place, docs(ents, rows))
+                })
+                .collect();
+            write(
+                r,
+                &format!("search/{code}/"),
+                &build_site_index(code, &places),
+            )
+        })
+}
+
+/// The index of place `p` as the search script reads it from `data-search`.
+pub fn place_entry(r: &Renderer, p: usize) -> serde_json::Value {
+    let place = &r.g.places[p];
+    json!({"url": format!("{}{}/search-index.json", r.g.prefix, place.id), "lang": place.lang.code(),
+           "place": place_name(r.g, p), "actions": actions_url(r, p)})
+}
+
+/// The indexes the site-wide search fetches: one per language.
+pub fn site_entries(r: &Renderer) -> Vec<serde_json::Value> {
+    languages(r)
+        .into_iter()
+        .map(|(code, ps)| {
+            if ps.len() == 1 {
+                place_entry(r, ps[0])
+            } else {
+                json!({"url": format!("{}search/{code}/search-index.json", r.g.prefix), "lang": code})
+            }
+        })
+        .collect()
+}
