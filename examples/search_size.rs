@@ -26,7 +26,12 @@ const SCRIPTS: [&str; 7] = [
 const FIRST_RESULTS: usize = 20;
 
 fn keys(m: &Value, fam: &str) -> Vec<String> {
-    m[fam].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
+    m[fam]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap().to_string())
+        .collect()
 }
 
 /// Shards of family keys for form `f`: the keys it starts with, and up to 4 under it.
@@ -36,15 +41,24 @@ fn shards_for(keys: &[String], f: &str, out: &mut BTreeSet<usize>) {
             out.insert(i);
         }
     }
-    let under: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].len() > f.len() && keys[i].starts_with(f)).collect();
+    let under: Vec<usize> = (0..keys.len())
+        .filter(|&i| keys[i].len() > f.len() && keys[i].starts_with(f))
+        .collect();
     if under.len() <= 4 {
         out.extend(under);
     }
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![500, 5000] } else { sizes };
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![500, 5000]
+    } else {
+        sizes
+    };
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/");
     let scripts: usize = SCRIPTS
         .iter()
@@ -58,8 +72,11 @@ fn main() {
         let files = build_index("sv", &docs);
         let build = t0.elapsed();
         let t0 = Instant::now();
-        let gzipped: HashMap<&str, usize> =
-            files.files.iter().map(|(p, f)| (p.as_str(), gz::gzip(f.as_bytes()).len())).collect();
+        let gzipped: HashMap<&str, usize> = files
+            .files
+            .iter()
+            .map(|(p, f)| (p.as_str(), gz::gzip(f.as_bytes()).len()))
+            .collect();
         let gzip_time = t0.elapsed();
         report(n, &files, &gzipped, &pages, scripts);
         let raw: usize = files.files.iter().map(|(_, f)| f.len()).sum();
@@ -75,14 +92,24 @@ fn main() {
     }
 }
 
-fn report(n: usize, files: &IndexFiles, gzipped: &HashMap<&str, usize>, pages: &[synth::Page], scripts: usize) {
+fn report(
+    n: usize,
+    files: &IndexFiles,
+    gzipped: &HashMap<&str, usize>,
+    pages: &[synth::Page],
+    scripts: usize,
+) {
     let m: Value = serde_json::from_str(&files.manifest).unwrap();
     let (t, s) = (keys(&m, "t"), keys(&m, "s"));
     let per = m["docs"]["per"].as_u64().unwrap() as usize;
     let manifest = gz::gzip(files.manifest.as_bytes()).len();
     let shard = |p: &str| -> Vec<Value> {
         let text = &files.files.iter().find(|(q, _)| q == p).unwrap().1;
-        serde_json::from_str::<Value>(text).unwrap().as_array().unwrap().clone()
+        serde_json::from_str::<Value>(text)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
     };
     let mut per_query = Vec::new();
     for page in pages.iter().step_by((n / 25).max(1)) {
@@ -116,8 +143,15 @@ fn report(n: usize, files: &IndexFiles, gzipped: &HashMap<&str, usize>, pages: &
                 }
             }
             postings.sort_by(|a, b| b.cmp(a));
-            let chunks: BTreeSet<usize> = postings.iter().take(FIRST_RESULTS).map(|(_, d)| *d as usize / per).collect();
-            bytes += chunks.iter().map(|c| gzipped[format!("d/{c}.json").as_str()]).sum::<usize>();
+            let chunks: BTreeSet<usize> = postings
+                .iter()
+                .take(FIRST_RESULTS)
+                .map(|(_, d)| *d as usize / per)
+                .collect();
+            bytes += chunks
+                .iter()
+                .map(|c| gzipped[format!("d/{c}.json").as_str()])
+                .sum::<usize>();
             per_query.push(bytes);
         }
     }
