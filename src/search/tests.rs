@@ -206,3 +206,39 @@ fn the_same_input_gives_the_same_files() {
     assert_eq!(a.manifest, b.manifest);
     assert_eq!(a.files, b.files);
 }
+
+/// The cost of building (and gzipping) the indexes of 20 places of 500 pages:
+/// `cargo test --release --lib search::tests::speed -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn speed() {
+    let places: Vec<Vec<Page>> = (0..20)
+        .map(|p| synth::place(p, &format!("/sub/p{p}/"), 500, 300))
+        .collect();
+    let t = std::time::Instant::now();
+    let total: usize = std::thread::scope(|s| {
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let chunks: Vec<_> = places.chunks(places.len().div_ceil(threads)).collect();
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| {
+                s.spawn(move || {
+                    c.iter()
+                        .map(|p| {
+                            let files = build_index("sv", &synth::docs(p));
+                            files
+                                .paths("")
+                                .map(|(_, f)| f.len() + gz::gzip(f.as_bytes()).len())
+                                .sum::<usize>()
+                        })
+                        .sum::<usize>()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).sum()
+    });
+    eprintln!(
+        "20 places x 500 pages: {:?}, {total} bytes with the .gz copies",
+        t.elapsed()
+    );
+}
