@@ -70,13 +70,22 @@ pub fn is_ignored_name(name: &str) -> bool {
 }
 
 /// Names the site itself uses at the top of the output; no place may take them.
-pub const RESERVED_PLACE_IDS: [&str; 6] =
-    ["static", "search", "accessibility", "files", "data", "404"];
+pub const RESERVED_PLACE_IDS: [&str; 9] = [
+    "static",
+    "search",
+    "accessibility",
+    "files",
+    "data",
+    "404",
+    "follow-up",
+    "documents",
+    "agenda-2030",
+];
 /// Views of the action list; no action may take these ids.
 pub const RESERVED_ACTION_IDS: [&str; 3] = ["by-year", "by-ambition", "by-responsible"];
 
 const PLACE_ENTRIES: &str =
-    "programme.md, files/, areas/, ambitions/, strategies/, indicators/, actions/";
+    "programme.md, files/, areas/, ambitions/, strategies/, indicators/, actions/, reports/";
 
 /// Reads the content tree at `content_dir`.
 pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
@@ -187,6 +196,7 @@ fn load_place(content_dir: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Plac
                 "strategies",
                 "indicators",
                 "actions",
+                "reports",
             ];
             let stem = name.trim_end_matches('/');
             if let Some(s) = crate::diag::did_you_mean(stem, candidates) {

@@ -224,6 +224,28 @@ impl Doc {
         self.key_pos(key)
     }
 
+    /// Position of `needle` (such as `file:`) inside the `index`th block item of `key`, or of
+    /// the item itself when the needle is not on its lines.
+    pub fn item_sub_pos(&self, key: &str, index: usize, needle: &str) -> Pos {
+        let item = self.item_pos(key, index);
+        let mut started = false;
+        for (n, line) in self.block(key) {
+            if n < item.line {
+                continue;
+            }
+            let t = line.trim_start();
+            let is_item = t.starts_with("- ") || t == "-";
+            if started && is_item && char_col(line, line.len() - t.len()) <= item.col {
+                break;
+            }
+            started = true;
+            if let Some(i) = line.find(needle) {
+                return Pos::new(n, char_col(line, i));
+            }
+        }
+        item
+    }
+
     fn line_text(&self, file_line: usize) -> Option<&str> {
         self.text
             .lines()

@@ -73,6 +73,21 @@ pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diag
                 Fields::Strategy { ambition } => {
                     check(ambition, &[EntityKind::Ambition], &mut diags);
                 }
+                Fields::Report(rep) if rep.year > today.0 => diags.push(
+                    Diagnostic::error(
+                        &e.common.display_path,
+                        e.common.key_pos("title"),
+                        format!(
+                            "report for {} is for a year that has not come yet (it is {} now)",
+                            rep.year, today.0
+                        ),
+                    )
+                    .with_help("a yearly report follows up a year that has begun or passed")
+                    .with_help(format!(
+                        "rename the file to the year it follows up, e.g. `reports/{}.md`",
+                        today.0
+                    )),
+                ),
                 Fields::Indicator(ind) => {
                     for m in &ind.measures {
                         check(m, &[EntityKind::Ambition, EntityKind::Strategy], &mut diags);
@@ -329,6 +344,7 @@ fn plural(k: EntityKind) -> &'static str {
         EntityKind::Indicator => "indicators",
         EntityKind::Action => "actions",
         EntityKind::Programme => "programmes",
+        EntityKind::Report => "reports",
     }
 }
 

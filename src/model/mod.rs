@@ -50,16 +50,19 @@ pub enum EntityKind {
     Strategy,
     Indicator,
     Action,
+    /// The yearly follow-up of a place (`reports/<year>.md`).
+    Report,
 }
 
 impl EntityKind {
     /// Kinds stored in sub-folders of a place.
-    pub const FOLDERS: [EntityKind; 5] = [
+    pub const FOLDERS: [EntityKind; 6] = [
         EntityKind::Area,
         EntityKind::Ambition,
         EntityKind::Strategy,
         EntityKind::Indicator,
         EntityKind::Action,
+        EntityKind::Report,
     ];
 
     pub fn name(self) -> &'static str {
@@ -70,6 +73,7 @@ impl EntityKind {
             EntityKind::Strategy => "strategy",
             EntityKind::Indicator => "indicator",
             EntityKind::Action => "action",
+            EntityKind::Report => "report",
         }
     }
 
@@ -82,6 +86,7 @@ impl EntityKind {
             EntityKind::Strategy => "strategies",
             EntityKind::Indicator => "indicators",
             EntityKind::Action => "actions",
+            EntityKind::Report => "reports",
         }
     }
 
@@ -168,6 +173,10 @@ pub struct Common {
     pub body_html: String,
     /// Plain text of the body, for search and excerpts.
     pub body_text: String,
+    /// Governing documents it builds on (`documents:`, v2).
+    pub documents: Vec<Document>,
+    /// Agenda 2030 goals it contributes to (`sdg:`, 1 to 17, sorted, v2).
+    pub sdg: Vec<u8>,
     /// Path relative to the content folder, with forward slashes.
     pub source: String,
     /// Path as the user would type it (content dir joined).
@@ -275,6 +284,35 @@ pub struct Action {
     pub progress: Option<f64>,
 }
 
+/// A governing document an entity builds on: a web address or a file under `files/`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Document {
+    pub title: String,
+    /// `http(s)://` address, when the document is on the web.
+    pub url: Option<String>,
+    /// Path under a `files/` folder relative to the content folder (`vaggeryd/files/x.pdf`).
+    pub file: Option<String>,
+    pub kind: Option<String>,
+    /// Date of adoption, as written (`2021-05-04`).
+    pub adopted: Option<String>,
+}
+
+impl Document {
+    /// What identifies the document across entities: its address or its file.
+    pub fn key(&self) -> &str {
+        self.url.as_deref().or(self.file.as_deref()).unwrap_or("")
+    }
+}
+
+/// The yearly follow-up of a place (`reports/<year>.md`).
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The year followed up (the file stem).
+    pub year: i32,
+    pub published: PartialDate,
+    pub adopted: Option<Adopted>,
+}
+
 /// What is particular to each kind of entity.
 #[derive(Debug, Clone)]
 pub enum Fields {
@@ -284,6 +322,7 @@ pub enum Fields {
     Strategy { ambition: Ref },
     Indicator(Box<Indicator>),
     Action(Box<Action>),
+    Report(Box<Report>),
 }
 
 /// One parsed content file.
@@ -305,6 +344,13 @@ impl Entity {
     pub fn indicator(&self) -> Option<&Indicator> {
         match &self.fields {
             Fields::Indicator(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        match &self.fields {
+            Fields::Report(r) => Some(r),
             _ => None,
         }
     }

@@ -52,6 +52,8 @@ pub const STATUSES: &[&str] = &[
     "cancelled",
 ];
 
+const REPORT: &[&str] = &["published", "adopted"];
+
 /// All keys allowed in a file of `kind`.
 pub fn allowed_keys(kind: EntityKind) -> Vec<&'static str> {
     let own: &[&str] = match kind {
@@ -61,18 +63,52 @@ pub fn allowed_keys(kind: EntityKind) -> Vec<&'static str> {
         EntityKind::Strategy => &["ambition"],
         EntityKind::Indicator => INDICATOR,
         EntityKind::Action => ACTION,
+        EntityKind::Report => REPORT,
     };
-    COMMON.iter().chain(own).copied().collect()
+    COMMON
+        .iter()
+        .chain(own)
+        .chain(has_documents(kind).then_some(&"documents"))
+        .chain(has_sdg(kind).then_some(&"sdg"))
+        .copied()
+        .collect()
+}
+
+/// Kinds that may name governing documents (`documents:`).
+pub fn has_documents(kind: EntityKind) -> bool {
+    !matches!(kind, EntityKind::Indicator | EntityKind::Report)
+}
+
+/// Kinds that may name Agenda 2030 goals (`sdg:`).
+pub fn has_sdg(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::Ambition | EntityKind::Strategy | EntityKind::Action
+    )
 }
 
 /// Reads the keys of one file. The body is filled in by the caller.
 pub fn read(kind: EntityKind, r: &mut Reader, id: &str) -> Option<Entity> {
     let what = match kind {
         EntityKind::Programme => "programme.md".to_string(),
-        k => format!("an {} file", k.name()).replace("an s", "a s"),
+        k => format!("an {} file", k.name())
+            .replace("an s", "a s")
+            .replace("an r", "a r"),
     };
     r.check_keys(&allowed_keys(kind), &what);
-    let common = read_common(r, id);
+    let mut common = read_common(r, id);
+    if has_documents(kind) {
+        let docs = crate::parse::governing::read_documents(r);
+        if let Some(c) = common.as_mut() {
+            c.documents = docs;
+        }
+    }
+    if has_sdg(kind) {
+        let sdg = crate::parse::governing::read_sdg(r);
+        if let Some(c) = common.as_mut() {
+            c.sdg = sdg;
+        }
+    }
     let fields = match kind {
         EntityKind::Programme => Fields::Programme(Box::new(read_programme(r))),
         EntityKind::Area => Fields::Area,
@@ -84,6 +120,9 @@ pub fn read(kind: EntityKind, r: &mut Reader, id: &str) -> Option<Entity> {
         },
         EntityKind::Indicator => Fields::Indicator(Box::new(read_indicator(r))),
         EntityKind::Action => Fields::Action(Box::new(read_action(r)?)),
+        EntityKind::Report => {
+            Fields::Report(Box::new(crate::parse::governing::read_report(r, id)?))
+        }
     };
     Some(Entity {
         kind,

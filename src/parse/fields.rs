@@ -12,6 +12,8 @@ pub struct Reader<'a> {
     pub doc: &'a Doc,
     pub path: &'a Path,
     pub diags: Vec<Diagnostic>,
+    /// The content folder, when known: `file` paths of documents are checked against it.
+    pub root: Option<std::path::PathBuf>,
     empty: Mapping,
 }
 
@@ -21,6 +23,7 @@ impl<'a> Reader<'a> {
             doc,
             path,
             diags: Vec::new(),
+            root: None,
             empty: Mapping::new(),
         };
         if !matches!(doc.value, Value::Mapping(_)) {

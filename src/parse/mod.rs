@@ -6,6 +6,7 @@
 pub mod entity;
 pub mod fields;
 pub mod frontmatter;
+pub mod governing;
 pub mod markdown;
 mod scalar;
 pub mod site;
@@ -168,6 +169,7 @@ pub fn parse_file(
     };
     let id = entity_id(kind, &src.rel);
     let mut reader = fields::Reader::new(&doc, &src.display);
+    reader.root = content_root(src);
     let entity = if matches!(doc.value, yaml::Value::Mapping(_)) {
         entity::read(kind, &mut reader, &id)
     } else {
@@ -193,6 +195,15 @@ pub fn parse_file(
         e
     });
     (entity, diags)
+}
+
+/// The content folder a source file was read from (its display path less its relative path).
+fn content_root(src: &SourceFile) -> Option<std::path::PathBuf> {
+    let depth = src.rel.split('/').count();
+    src.display
+        .ancestors()
+        .nth(depth)
+        .map(std::path::Path::to_path_buf)
 }
 
 /// The id of an entity from its path: the file stem, or the place for programme.md.

@@ -11,7 +11,7 @@ use super::view::Fact;
 use crate::model::Indicator;
 use crate::render::i18n::Strings;
 
-fn with_unit(s: &Strings, v: f64, unit: Option<&str>) -> String {
+pub(crate) fn with_unit(s: &Strings, v: f64, unit: Option<&str>) -> String {
     match unit {
         Some("%") => format!("{} %", s.number(v)),
         Some(u) if !u.is_empty() => format!("{} {u}", s.number(v)),

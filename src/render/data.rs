@@ -33,6 +33,10 @@ pub struct ActionRow {
     pub origin: String,
     pub progress: String,
     pub tags: String,
+    /// Agenda 2030 goals (`; ` separated in CSV, numbers in JSON).
+    pub sdg: String,
+    /// Governing documents as `title (address)` (`; ` separated in CSV, objects in JSON).
+    pub documents: String,
     pub url: String,
 }
 
@@ -80,6 +84,11 @@ pub const ACTION_COLUMNS: &[(&str, &str)] = &[
     ("origin", "where the idea came from"),
     ("progress", "0-100"),
     ("tags", "tags (; separated)"),
+    ("sdg", "Agenda 2030 goals, 1-17 (; separated; numbers in JSON)"),
+    (
+        "documents",
+        "governing documents as title (address) (; separated; objects with title, url, kind, adopted in JSON)",
+    ),
     ("url", "page of the action"),
 ];
 
@@ -106,12 +115,21 @@ fn qualified(r: &Renderer, n: Option<NodeId>) -> String {
         .unwrap_or_default()
 }
 
+/// The absolute address of a governing document (its URL, or its file on this site).
+fn doc_address(r: &Renderer, d: &crate::model::Document) -> String {
+    match &d.url {
+        Some(u) => u.clone(),
+        None => super::site_pages::absolute(r, &super::documents::href(r.g, d)),
+    }
+}
+
 /// Writes `<place>/data/` (page, JSON and CSV).
 pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let g = r.g;
     let place = &g.places[p];
     let abs = |n: NodeId| super::site_pages::absolute(r, &view::entity_url(g, n));
     let mut actions = Vec::new();
+    let mut actions_json = Vec::new();
     for i in place.of_kind(EntityKind::Action) {
         let n = NodeId {
             place: p as u32,
@@ -149,8 +167,31 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             origin: a.origin.clone().unwrap_or_default(),
             progress: a.progress.map(|p| p.to_string()).unwrap_or_default(),
             tags: e.common.tags.join("; "),
+            sdg: e
+                .common
+                .sdg
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+            documents: e
+                .common
+                .documents
+                .iter()
+                .map(|d| format!("{} ({})", d.title, doc_address(r, d)))
+                .collect::<Vec<_>>()
+                .join("; "),
             url: abs(n),
         });
+        let mut row = serde_json::to_value(actions.last()).unwrap_or_default();
+        row["sdg"] = json!(e.common.sdg);
+        row["documents"] = json!(e
+            .common
+            .documents
+            .iter()
+            .map(|d| json!({"title": d.title, "url": doc_address(r, d), "kind": d.kind, "adopted": d.adopted}))
+            .collect::<Vec<_>>());
+        actions_json.push(row);
     }
     let mut indicators = Vec::new();
     let mut indicator_json = Vec::new();
@@ -201,7 +242,7 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let dir = format!("{}/data", place.id);
     r.out.write(
         &format!("{dir}/actions.json"),
-        serde_json::to_string_pretty(&actions)
+        serde_json::to_string_pretty(&actions_json)
             .unwrap_or_default()
             .as_bytes(),
     )?;

@@ -1,5 +1,5 @@
 //! The Atom feed of a place: actions added to the action list, decided and
-//! completed, newest first.
+//! completed, and yearly reports published, newest first.
 
 use std::fmt::Write as _;
 
@@ -22,7 +22,8 @@ pub fn xml_escape(s: &str) -> String {
 /// One event of the feed.
 pub struct Event {
     pub node: NodeId,
-    /// `added`, `decided`, `started`, `completed` or `cancelled`.
+    /// `added`, `decided`, `started`, `completed`, `cancelled` or `report` (a yearly report
+    /// published).
     pub what: &'static str,
     pub date: String,
     /// Link to the commit on the forge, when known from git history.
@@ -75,8 +76,28 @@ pub fn content_events_of(g: &crate::graph::Graph, n: NodeId) -> Vec<Event> {
 /// The events of a place, newest first: from git history when there is one, else from the content.
 pub fn place_events(r: &Renderer, p: usize) -> Vec<Event> {
     let mut events = super::timeline::history_events(r, p).unwrap_or_else(|| content_events(r, p));
+    events.extend(report_events(r.g, p));
     events.sort_by(|a, b| b.date.cmp(&a.date).then(a.node.cmp(&b.node)));
     events
+}
+
+/// A yearly report of place `p` is published on the date it gives.
+fn report_events(g: &crate::graph::Graph, p: usize) -> impl Iterator<Item = Event> + '_ {
+    g.places[p]
+        .of_kind(EntityKind::Report)
+        .filter_map(move |i| {
+            let n = NodeId {
+                place: p as u32,
+                idx: i,
+            };
+            let (y, m, d) = g.entity(n).report()?.published.first_day();
+            Some(Event {
+                node: n,
+                what: "report",
+                date: format!("{y:04}-{m:02}-{d:02}"),
+                commit_url: None,
+            })
+        })
 }
 
 pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagnostic> {
@@ -107,6 +128,7 @@ pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagn
             "completed" => status_label(s, Status::Done),
             "decided" => status_label(s, Status::Planned),
             "started" => status_label(s, Status::Ongoing),
+            "report" => s.get("event_report"),
             _ => status_label(s, Status::Cancelled),
         };
         let _ = write!(

@@ -1,6 +1,7 @@
 //! The follow-up pages of a place: `changes/` (what happened in the last
 //! twelve months: actions added, decided, started, completed, cancelled) and
-//! `follow-up/` (the gaps a steering group reviews before the yearly update).
+//! `follow-up/` (every year's follow-up page, and the gaps a steering group
+//! reviews before the yearly update).
 
 use serde_json::json;
 
@@ -67,6 +68,10 @@ pub fn follow_up_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         &title,
         r.crumbs(Some(p)),
         None,
-        json!({"sections": sections}),
+        json!({
+            "sections": sections,
+            "years": super::yearly::year_links(g, s, p),
+            "site_url": format!("{}follow-up/", g.prefix),
+        }),
     )
 }

@@ -6,16 +6,20 @@
 
 pub mod chart;
 pub mod data;
+mod documents;
 pub mod feed;
 mod followup;
 pub mod i18n;
 mod lists;
 mod pages;
+pub mod sdg;
 mod search;
 mod site_pages;
 pub mod theme;
 mod timeline;
 pub mod view;
+mod yearly;
+mod yearly_site;
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -287,7 +291,13 @@ pub fn render(
 ) -> Result<(), Vec<Diagnostic>> {
     let r = Renderer::new(g, theme, out, history).map_err(|d| vec![d])?;
     let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut site_jobs: Vec<SiteJob> = vec![site_pages::root_index, site_pages::sitemap];
+    let mut site_jobs: Vec<SiteJob> = vec![
+        site_pages::root_index,
+        site_pages::sitemap,
+        yearly_site::pages,
+        documents::site_page,
+        sdg::site_page,
+    ];
     if sel.all {
         for (rel, bytes) in theme.statics() {
             errors.extend(out.write(&format!("static/{rel}"), bytes).err());

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use serde_json::{json, Value as Json};
 
 use super::view::{self, by_status, kind_label, link, links, place_name, progress, Fact};
-use super::{chart, data, feed, followup, lists, Crumb, Renderer};
+use super::{chart, data, documents, feed, followup, lists, sdg, yearly, Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{Entity, EntityKind, Fields};
@@ -79,6 +79,9 @@ pub fn render_place(
             jobs.push(Box::new(move || kind_index(r, p, kind)));
         }
         jobs.push(Box::new(move || followup::follow_up_page(r, p)));
+        jobs.push(Box::new(move || yearly::year_pages(r, p, events)));
+        jobs.push(Box::new(move || documents::place_page(r, p)));
+        jobs.push(Box::new(move || sdg::place_page(r, p)));
     }
     if parts.lists {
         jobs.push(Box::new(move || lists::action_lists(r, p)));
@@ -103,6 +106,8 @@ pub fn render_place(
     };
     let entity_errors: Vec<Diagnostic> = list
         .par_iter()
+        // A report is shown on the follow-up page of its year.
+        .filter(|i| place.entities[**i as usize].kind != EntityKind::Report)
         .filter_map(|i| {
             entity_page(
                 r,
@@ -234,6 +239,8 @@ fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), 
         "indicators": indicators,
         "latest": latest,
         "progress": progress(g, s, &own_actions),
+        "documents": documents::doc_views(g, s, &place.programme.common.documents),
+        "more": more_links(g, s, p),
     });
     r.page(
         &place.id,
@@ -244,6 +251,25 @@ fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), 
         Some(&place.programme.common),
         data,
     )
+}
+
+/// Links from the programme page to the place's follow-up, documents and Agenda 2030 pages.
+fn more_links(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
+    let url = view::place_url(g, p);
+    let mut v = vec![json!({"url": format!("{url}follow-up/"), "text": s.get("follow_up")})];
+    let place = &g.places[p];
+    let docs = !place.programme.common.documents.is_empty()
+        || place
+            .entities
+            .iter()
+            .any(|e| !e.common.documents.is_empty());
+    if docs {
+        v.push(json!({"url": format!("{url}documents/"), "text": s.get("documents")}));
+    }
+    if place.entities.iter().any(|e| !e.common.sdg.is_empty()) {
+        v.push(json!({"url": format!("{url}agenda-2030/"), "text": s.get("agenda_2030")}));
+    }
+    v
 }
 
 /// Latest value of an indicator against its target, for lists.
@@ -315,6 +341,8 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
         "indicators": l.indicators.iter().map(|i| indicator_summary(g, s, *i, p)).collect::<Vec<_>>(),
         "action_groups": by_status(g, s, &l.actions, p),
         "progress": progress(g, s, &l.actions),
+        "documents": documents::doc_views(g, s, &e.common.documents),
+        "sdg": sdg::goal_views(g, s, p, &e.common.sdg),
     });
     data["history"] = json!(super::timeline::entity_history(r, p, &e.common));
     match &e.fields {

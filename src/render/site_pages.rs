@@ -46,7 +46,13 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
         &g.site.title,
         Vec::new(),
         None,
-        json!({"places": places, "search_config": config}),
+        json!({
+            "places": places,
+            "search_config": config,
+            "has_years": !super::yearly_site::site_years(g).is_empty(),
+            "has_documents": super::documents::site_has_documents(g),
+            "has_goals": super::sdg::site_has_goals(g),
+        }),
     )
 }
 
@@ -108,7 +114,16 @@ pub fn absolute(r: &Renderer, path_with_prefix: &str) -> String {
 
 pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
     let g = r.g;
-    let mut urls = vec![g.prefix.clone(), format!("{}accessibility/", g.prefix)];
+    let mut urls = vec![
+        g.prefix.clone(),
+        format!("{}accessibility/", g.prefix),
+        format!("{}follow-up/", g.prefix),
+        format!("{}documents/", g.prefix),
+        format!("{}agenda-2030/", g.prefix),
+    ];
+    for y in super::yearly_site::site_years(g) {
+        urls.push(format!("{}follow-up/{y}/", g.prefix));
+    }
     for (p, place) in g.places.iter().enumerate() {
         let base = view::place_url(g, p);
         urls.push(base.clone());
@@ -119,6 +134,8 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
             "actions/by-responsible/",
             "changes/",
             "follow-up/",
+            "documents/",
+            "agenda-2030/",
             "data/",
             "search/",
         ] {
@@ -131,6 +148,12 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
             EntityKind::Indicator,
         ] {
             urls.push(format!("{base}{}/", kind.folder()));
+        }
+        for y in super::yearly::years(g, p) {
+            let url = super::yearly::year_url(g, p, y);
+            if super::yearly::report_of(g, p, y).is_none() {
+                urls.push(url);
+            }
         }
         for i in 0..place.entities.len() {
             urls.push(view::entity_url(

@@ -139,6 +139,10 @@ pub fn place_url(g: &Graph, place: usize) -> String {
 /// URL of an entity page.
 pub fn entity_url(g: &Graph, n: NodeId) -> String {
     let e = g.entity(n);
+    if e.kind == EntityKind::Report {
+        // A report is shown on the follow-up page of its year.
+        return format!("{}{}/follow-up/{}/", g.prefix, g.place(n).id, e.common.id);
+    }
     format!(
         "{}{}/{}/{}/",
         g.prefix,

@@ -1,0 +1,157 @@
+//! Governing documents: how the documents an entity builds on show on its page,
+//! and the registers `<place>/documents/` and `documents/`, where each document
+//! is listed once, linked, with every entity that refers to it.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value as Json};
+
+use super::view::{self, kind_label, place_name};
+use super::Renderer;
+use crate::diag::Diagnostic;
+use crate::graph::{Graph, NodeId};
+use crate::model::{Common, Document};
+use crate::render::i18n::Strings;
+
+/// Where a document is opened: its web address or the published copy of its file.
+pub fn href(g: &Graph, d: &Document) -> String {
+    match (&d.url, &d.file) {
+        (Some(u), _) => u.clone(),
+        (None, Some(f)) => format!("{}{f}", g.prefix),
+        _ => String::new(),
+    }
+}
+
+/// One document as pages show it.
+pub fn doc_view(g: &Graph, s: &Strings, d: &Document) -> Json {
+    json!({
+        "title": d.title,
+        "url": href(g, d),
+        "kind": d.kind,
+        "adopted": d.adopted,
+        "adopted_text": d.adopted.as_deref().map(|a| s.date(a)),
+        "file": d.file.is_some(),
+    })
+}
+
+/// The documents of one entity, for its page.
+pub fn doc_views(g: &Graph, s: &Strings, docs: &[Document]) -> Vec<Json> {
+    docs.iter().map(|d| doc_view(g, s, d)).collect()
+}
+
+/// Something that refers to a document: a place's programme (None) or one of its entities.
+type Referrer = (usize, Option<NodeId>);
+
+/// The entities of `places` that refer to documents, each document once (by address or file),
+/// in order of title.
+fn register<'g>(g: &'g Graph, places: &[usize]) -> Vec<(&'g Document, Vec<Referrer>)> {
+    let mut by_key: BTreeMap<&str, (&Document, Vec<Referrer>)> = BTreeMap::new();
+    let mut add = |c: &'g Common, who: Referrer| {
+        for d in &c.documents {
+            let entry = by_key.entry(d.key()).or_insert((d, Vec::new()));
+            if !entry.1.contains(&who) {
+                entry.1.push(who);
+            }
+        }
+    };
+    for &p in places {
+        let place = &g.places[p];
+        add(&place.programme.common, (p, None));
+        for (i, e) in place.entities.iter().enumerate() {
+            let n = NodeId {
+                place: p as u32,
+                idx: i as u32,
+            };
+            add(&e.common, (p, Some(n)));
+        }
+    }
+    let mut v: Vec<_> = by_key.into_values().collect();
+    v.sort_by(|a, b| {
+        (a.0.title.to_lowercase(), a.0.key()).cmp(&(b.0.title.to_lowercase(), b.0.key()))
+    });
+    v
+}
+
+/// True when any place or entity names a document.
+pub fn site_has_documents(g: &Graph) -> bool {
+    g.places.iter().any(|p| {
+        !p.programme.common.documents.is_empty()
+            || p.entities.iter().any(|e| !e.common.documents.is_empty())
+    })
+}
+
+fn referrer_view(g: &Graph, s: &Strings, (p, n): Referrer, from: Option<usize>) -> Json {
+    let (title, url, kind) = match n {
+        None => (
+            g.places[p].programme.common.title.clone(),
+            view::place_url(g, p),
+            s.get("programme_cap"),
+        ),
+        Some(n) => {
+            let e = g.entity(n);
+            (
+                e.common.title.clone(),
+                view::entity_url(g, n),
+                kind_label(s, e.kind, false),
+            )
+        }
+    };
+    json!({
+        "title": title,
+        "url": url,
+        "kind_label": kind,
+        "place_name": (from != Some(p)).then(|| place_name(g, p)),
+    })
+}
+
+fn rows(r: &Renderer, places: &[usize], s: &Strings, from: Option<usize>) -> Vec<Json> {
+    let g = r.g;
+    register(g, places)
+        .into_iter()
+        .map(|(d, who)| {
+            let mut v = doc_view(g, s, d);
+            v["referrers"] = json!(who
+                .into_iter()
+                .map(|w| referrer_view(g, &r.strings[w.0], w, from))
+                .collect::<Vec<_>>());
+            v
+        })
+        .collect()
+}
+
+/// Writes `<place>/documents/`.
+pub fn place_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.strings[p];
+    let title = format!("{} – {}", s.get("documents"), place_name(g, p));
+    let data = json!({
+        "documents": rows(r, &[p], s, Some(p)),
+        "site_url": format!("{}documents/", g.prefix),
+    });
+    r.page(
+        &format!("{}/documents", g.places[p].id),
+        "documents.html",
+        Some(p),
+        &title,
+        r.crumbs(Some(p)),
+        None,
+        data,
+    )
+}
+
+/// Writes `documents/`: the documents of every place.
+pub fn site_page(r: &Renderer) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.site_strings;
+    let all: Vec<usize> = (0..g.places.len()).collect();
+    let data = json!({"documents": rows(r, &all, s, None), "site_url": null});
+    r.page(
+        "documents",
+        "documents.html",
+        None,
+        &s.get("documents"),
+        r.crumbs(None),
+        None,
+        data,
+    )
+}

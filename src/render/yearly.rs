@@ -1,0 +1,317 @@
+//! The yearly follow-up of a place, `<place>/follow-up/<year>/`: the year's
+//! report with its feedback to residents, the actions completed that year
+//! (date, who was responsible), the actions put on the action list, the status
+//! changes git recorded during the year, each ambition with its actions by
+//! status, and each indicator's value beside the year before and the target,
+//! with whether it moved the right way. Made to be printed as the yearly report.
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Value as Json};
+
+use super::chart::with_unit;
+use super::feed::Event;
+use super::view::{by_status, link, place_name, place_url};
+use super::{Crumb, Renderer};
+use crate::diag::Diagnostic;
+use crate::graph::{Graph, NodeId};
+use crate::model::{EntityKind, Indicator, Status};
+use crate::render::i18n::Strings;
+
+/// The years place `p` has a follow-up page for: a report, or an action completed or put on
+/// the action list that year.
+pub fn years(g: &Graph, p: usize) -> BTreeSet<i32> {
+    let mut out = BTreeSet::new();
+    for e in &g.places[p].entities {
+        if let Some(r) = e.report() {
+            out.insert(r.year);
+        }
+        if let Some(a) = e.action() {
+            if let (Status::Done, Some(c)) = (a.status, a.completed) {
+                out.insert(c.year);
+            }
+            if let Some(y) = a.listed.and_then(|y| i32::try_from(y).ok()) {
+                out.insert(y);
+            }
+        }
+    }
+    out
+}
+
+/// The report of place `p` for `year`, if there is one.
+pub fn report_of(g: &Graph, p: usize, year: i32) -> Option<NodeId> {
+    g.places[p]
+        .of_kind(EntityKind::Report)
+        .find(|i| g.places[p].entities[*i as usize].report().map(|r| r.year) == Some(year))
+        .map(|idx| NodeId {
+            place: p as u32,
+            idx,
+        })
+}
+
+/// URL of the follow-up page of place `p` for `year`.
+pub fn year_url(g: &Graph, p: usize, year: i32) -> String {
+    format!("{}follow-up/{year}/", place_url(g, p))
+}
+
+/// The actions of place `p` completed in `year`, by completion date.
+pub fn completed_in(g: &Graph, p: usize, year: i32) -> Vec<NodeId> {
+    let mut v: Vec<(String, NodeId)> = g.places[p]
+        .of_kind(EntityKind::Action)
+        .filter_map(|i| {
+            let n = NodeId {
+                place: p as u32,
+                idx: i,
+            };
+            let a = g.entity(n).action()?;
+            let c = a
+                .completed
+                .filter(|c| a.status == Status::Done && c.year == year)?;
+            Some((c.iso(), n))
+        })
+        .collect();
+    v.sort();
+    v.into_iter().map(|(_, n)| n).collect()
+}
+
+/// A completed action as a row: link, date and who was responsible.
+pub fn completed_row(g: &Graph, s: &Strings, n: NodeId, from: usize) -> Json {
+    let a = g.entity(n).action();
+    let date = a.and_then(|a| a.completed).map(|c| c.iso());
+    let responsible = a.map(|a| a.responsible.join(", ")).unwrap_or_default();
+    json!({
+        "link": link(g, s, n, from),
+        "date": date,
+        "date_text": date.as_deref().map(|d| s.date(d)),
+        "responsible": (!responsible.is_empty()).then_some(responsible),
+        "ambition": g.links(n).ambition.map(|x| link(g, s, x, from)),
+    })
+}
+
+fn report_view(g: &Graph, s: &Strings, n: NodeId) -> Json {
+    let e = g.entity(n);
+    let rep = e.report();
+    let published = rep.map(|r| r.published.iso());
+    let adopted = rep.and_then(|r| r.adopted.as_ref()).map(|a| {
+        let on = a.on.as_deref().map(|d| s.date(d));
+        match (&a.by, on) {
+            (Some(by), Some(on)) => s.fmt("adopted_by_on", &[("by", by), ("on", &on)]),
+            (Some(by), None) => by.clone(),
+            (None, Some(on)) => on,
+            _ => String::new(),
+        }
+    });
+    json!({
+        "title": e.common.title,
+        "summary": e.common.summary,
+        "published": published,
+        "published_text": published.as_deref().map(|d| s.date(d)),
+        "adopted_text": adopted,
+        "adopted_on": rep.and_then(|r| r.adopted.as_ref()).and_then(|a| a.on.clone()),
+        "body": e.common.body_html,
+    })
+}
+
+/// How an indicator did in `year`: its value, the year before, the target, and the verdict.
+fn indicator_row(g: &Graph, s: &Strings, n: NodeId, i: &Indicator, year: i32, from: usize) -> Json {
+    let unit = i.unit.as_deref();
+    let y = i64::from(year);
+    let now = i.values.iter().find(|v| v.year == y);
+    // The year before; when it has no value, the latest earlier one.
+    let before = i.values.iter().rev().find(|v| v.year < y);
+    let change = match (now, before) {
+        (Some(a), Some(b)) => {
+            let key = match (i.direction.as_deref(), a.value.partial_cmp(&b.value)) {
+                (_, Some(std::cmp::Ordering::Equal)) => "change_same",
+                (Some("up"), Some(std::cmp::Ordering::Greater))
+                | (Some("down"), Some(std::cmp::Ordering::Less)) => "change_better",
+                (Some(_), _) => "change_worse",
+                (None, Some(std::cmp::Ordering::Greater)) => "change_up",
+                _ => "change_down",
+            };
+            Some(json!({"code": key.trim_start_matches("change_"), "label": s.get(key)}))
+        }
+        _ => None,
+    };
+    let target = i.target.as_ref().map(|t| {
+        let v = with_unit(s, t.value, unit);
+        json!({"value": t.value, "text": v, "year": t.year})
+    });
+    let value = |v: Option<&crate::model::Value>| {
+        v.map(|v| json!({"year": v.year, "value": v.value, "text": with_unit(s, v.value, unit), "note": v.note}))
+    };
+    json!({
+        "link": link(g, s, n, from),
+        "now": value(now),
+        "before": value(before),
+        "target": target,
+        "change": change,
+        "direction": i.direction.as_deref().map(|d| s.get(&format!("direction_{d}"))),
+    })
+}
+
+/// The ambitions the page covers: the place's own (with every action serving them), then
+/// other places' ambitions its actions serve (with those actions only).
+fn ambition_sections(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
+    let place = &g.places[p];
+    let mut out = Vec::new();
+    for i in place.of_kind(EntityKind::Ambition) {
+        let n = NodeId {
+            place: p as u32,
+            idx: i,
+        };
+        out.push(
+            json!({"link": link(g, s, n, p), "groups": by_status(g, s, &g.links(n).actions, p)}),
+        );
+    }
+    let mut foreign: Vec<(NodeId, Vec<NodeId>)> = Vec::new();
+    for i in place.of_kind(EntityKind::Action) {
+        let n = NodeId {
+            place: p as u32,
+            idx: i,
+        };
+        if let Some(amb) = g.links(n).ambition.filter(|a| a.place as usize != p) {
+            match foreign.iter_mut().find(|(a, _)| *a == amb) {
+                Some((_, v)) => v.push(n),
+                None => foreign.push((amb, vec![n])),
+            }
+        }
+    }
+    foreign.sort_by_key(|(a, _)| *a);
+    for (amb, actions) in foreign {
+        out.push(json!({"link": link(g, s, amb, p), "groups": by_status(g, s, &actions, p)}));
+    }
+    out
+}
+
+/// Writes `<place>/follow-up/<year>/` for every year of the place.
+pub fn year_pages(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let list: Vec<i32> = years(g, p).into_iter().collect();
+    for (k, &year) in list.iter().enumerate() {
+        year_page(
+            r,
+            p,
+            year,
+            events,
+            list.get(k.wrapping_sub(1)).copied(),
+            list.get(k + 1).copied(),
+        )?;
+    }
+    Ok(())
+}
+
+fn year_page(
+    r: &Renderer,
+    p: usize,
+    year: i32,
+    events: &[Event],
+    prev: Option<i32>,
+    next: Option<i32>,
+) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.strings[p];
+    let place = &g.places[p];
+    let y = year.to_string();
+    let report = report_of(g, p, year);
+    let completed: Vec<Json> = completed_in(g, p, year)
+        .into_iter()
+        .map(|n| completed_row(g, s, n, p))
+        .collect();
+    let listed: Vec<_> = place
+        .of_kind(EntityKind::Action)
+        .map(|i| NodeId {
+            place: p as u32,
+            idx: i,
+        })
+        .filter(|n| g.entity(*n).action().and_then(|a| a.listed) == Some(i64::from(year)))
+        .map(|n| link(g, s, n, p))
+        .collect();
+    // Status changes during the year, when git knows them.
+    let changes: Vec<Json> = if r.history.is_some() {
+        let mut v: Vec<&Event> = events
+            .iter()
+            .filter(|e| e.what != "report" && e.date.starts_with(&format!("{y}-")))
+            .collect();
+        v.sort_by(|a, b| a.date.cmp(&b.date).then(a.node.cmp(&b.node)));
+        v.into_iter()
+            .map(|e| {
+                json!({
+                    "date": e.date, "date_text": s.date(&e.date),
+                    "what_label": s.get(&format!("event_{}", e.what)),
+                    "link": link(g, s, e.node, p), "commit_url": e.commit_url,
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let indicators: Vec<Json> = place
+        .of_kind(EntityKind::Indicator)
+        .filter_map(|i| {
+            let n = NodeId {
+                place: p as u32,
+                idx: i,
+            };
+            let ind = g.entity(n).indicator()?;
+            Some(indicator_row(g, s, n, ind, year, p))
+        })
+        .collect();
+    let nav = |yr: Option<i32>| yr.map(|yr| json!({"year": yr, "url": year_url(g, p, yr)}));
+    let heading = s.fmt("follow_up_year", &[("year", &y)]);
+    let data = json!({
+        "year": year,
+        "heading": heading,
+        "report": report.map(|n| report_view(g, s, n)),
+        "completed": completed,
+        "listed": listed,
+        "changes": changes,
+        "history": r.history.is_some(),
+        "ambitions": ambition_sections(g, s, p),
+        "indicators": indicators,
+        "prev": nav(prev),
+        "next": nav(next),
+        "index_url": format!("{}follow-up/", place_url(g, p)),
+        "site_url": format!("{}follow-up/{year}/", g.prefix),
+        "place_name": place_name(g, p),
+        "summary": report.and_then(|n| g.entity(n).common.summary.clone()),
+    });
+    let title = report
+        .map(|n| g.entity(n).common.title.clone())
+        .unwrap_or_else(|| heading.clone());
+    let mut crumbs = r.crumbs(Some(p));
+    crumbs.push(Crumb {
+        title: s.get("follow_up"),
+        url: format!("{}follow-up/", place_url(g, p)),
+    });
+    r.page(
+        &format!("{}/follow-up/{year}", place.id),
+        "follow-up-year.html",
+        Some(p),
+        &format!("{title} – {}", place_name(g, p)),
+        crumbs,
+        report.map(|n| &g.entity(n).common),
+        data,
+    )
+}
+
+/// The years of place `p` for its follow-up index: link and, when there is one, the report.
+pub fn year_links(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
+    years(g, p)
+        .into_iter()
+        .rev()
+        .map(|year| {
+            let rep = report_of(g, p, year).map(|n| {
+                let e = g.entity(n);
+                let published = e.report().map(|r| r.published.iso());
+                json!({"title": e.common.title, "published": published, "published_text": published.as_deref().map(|d| s.date(d))})
+            });
+            json!({
+                "year": year,
+                "url": year_url(g, p, year),
+                "report": rep,
+                "completed": completed_in(g, p, year).len(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,109 @@
+//! The site-wide yearly view, `follow-up/<year>/` and `follow-up/`: what each
+//! place got done in a year (the actions completed, with date and who was
+//! responsible), each place linking to its own page for the year and back.
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Value as Json};
+
+use super::view::place_name;
+use super::yearly::{completed_in, completed_row, report_of, year_url, years};
+use super::Renderer;
+use crate::diag::Diagnostic;
+use crate::graph::Graph;
+
+/// Every year any place has a follow-up page for.
+pub fn site_years(g: &Graph) -> BTreeSet<i32> {
+    (0..g.places.len()).flat_map(|p| years(g, p)).collect()
+}
+
+/// Writes `follow-up/` and `follow-up/<year>/` for every year of any place.
+pub fn pages(r: &Renderer) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.site_strings;
+    let all: Vec<i32> = site_years(g).into_iter().collect();
+    let per_year: Vec<Json> = all
+        .iter()
+        .rev()
+        .map(|&year| {
+            let places: Vec<Json> = (0..g.places.len())
+                .filter(|p| years(g, *p).contains(&year))
+                .map(|p| json!({"name": place_name(g, p), "url": year_url(g, p, year), "completed": completed_in(g, p, year).len()}))
+                .collect();
+            json!({"year": year, "url": format!("{}follow-up/{year}/", g.prefix), "places": places})
+        })
+        .collect();
+    let places: Vec<Json> = (0..g.places.len())
+        .map(|p| json!({"name": place_name(g, p), "url": format!("{}{}/follow-up/", g.prefix, g.places[p].id)}))
+        .collect();
+    let title = s.get("follow_up_site");
+    r.page(
+        "follow-up",
+        "follow-up-site.html",
+        None,
+        &title,
+        r.crumbs(None),
+        None,
+        json!({"years": per_year, "places": places, "year": null}),
+    )?;
+    for (k, &year) in all.iter().enumerate() {
+        year_page(
+            r,
+            year,
+            all.get(k.wrapping_sub(1)).copied(),
+            all.get(k + 1).copied(),
+        )?;
+    }
+    Ok(())
+}
+
+fn year_page(
+    r: &Renderer,
+    year: i32,
+    prev: Option<i32>,
+    next: Option<i32>,
+) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.site_strings;
+    let places: Vec<Json> = (0..g.places.len())
+        .filter(|p| years(g, *p).contains(&year))
+        .map(|p| {
+            let ps = &r.strings[p];
+            let report = report_of(g, p, year).map(|n| g.entity(n).common.title.clone());
+            json!({
+                "name": place_name(g, p),
+                "lang": g.places[p].lang.code(),
+                "url": year_url(g, p, year),
+                "report": report,
+                "link_text": ps.fmt("follow_up_year", &[("year", &year.to_string())]),
+                "completed": completed_in(g, p, year).into_iter().map(|n| completed_row(g, ps, n, p)).collect::<Vec<_>>(),
+                "t": {
+                    "action": ps.get("action_cap"),
+                    "completed": ps.get("completed"),
+                    "responsible": ps.get("responsible"),
+                    "none": ps.get("year_none_completed"),
+                },
+            })
+        })
+        .collect();
+    let nav = |y: Option<i32>| {
+        y.map(|y| json!({"year": y, "url": format!("{}follow-up/{y}/", g.prefix)}))
+    };
+    let title = format!("{} {year}", s.get("follow_up_site"));
+    r.page(
+        &format!("follow-up/{year}"),
+        "follow-up-site.html",
+        None,
+        &title,
+        {
+            let mut c = r.crumbs(None);
+            c.push(super::Crumb {
+                title: s.get("follow_up_site"),
+                url: format!("{}follow-up/", g.prefix),
+            });
+            c
+        },
+        None,
+        json!({"year": year, "places": places, "prev": nav(prev), "next": nav(next)}),
+    )
+}
