@@ -70,7 +70,7 @@ pub enum Command {
         /// What to create
         #[arg(value_enum)]
         kind: NewKind,
-        /// `<place>/<id>` (or just `<place>` for a place)
+        /// `<place>/<id>` (just `<place>` for a place, `<place>/<year>` for a report)
         target: String,
         /// Folder holding site.yaml and one folder per place
         #[arg(long, default_value = "content")]
@@ -78,7 +78,7 @@ pub enum Command {
     },
     /// Print the JSON Schema of a file type, or write all of them to a folder
     Schema {
-        /// site, programme, area, ambition, strategy, indicator or action
+        /// site, programme, area, ambition, strategy, indicator, action or report
         kind: Option<String>,
         /// Write every schema into this folder
         #[arg(long)]
@@ -96,4 +96,6 @@ pub enum NewKind {
     Strategy,
     Indicator,
     Action,
+    /// The yearly follow-up of a place: `ambit new report <place>/<year>`
+    Report,
 }

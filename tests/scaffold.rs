@@ -70,6 +70,7 @@ fn schemas_are_json_and_list_every_allowed_key() {
         ("strategy", EntityKind::Strategy),
         ("indicator", EntityKind::Indicator),
         ("action", EntityKind::Action),
+        ("report", EntityKind::Report),
     ];
     for (name, kind) in kinds {
         let o = common::ambit(&["schema", name]);
@@ -96,6 +97,6 @@ fn schemas_are_json_and_list_every_allowed_key() {
     let tmp = tempfile::tempdir().unwrap();
     let o = common::ambit(&["schema", "--out", tmp.path().to_str().unwrap()]);
     assert_eq!(common::code(&o), 0);
-    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 7);
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 8);
     assert_eq!(common::code(&common::ambit(&["schema", "nonsense"])), 2);
 }

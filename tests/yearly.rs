@@ -409,3 +409,22 @@ fn mistakes_in_reports_goals_and_documents_are_errors_at_their_line() {
         "{out}"
     );
 }
+
+#[test]
+fn new_report_writes_a_report_that_checks_clean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("content");
+    copy_dir(&example(), &root);
+    let c = root.display().to_string();
+    let o = ambit(&["new", "report", "skillingaryd/2022", "--content", &c]);
+    assert_eq!(code(&o), 0, "{}", both(&o));
+    let text = std::fs::read_to_string(root.join("skillingaryd/reports/2022.md")).unwrap();
+    assert_eq!(
+        front_matter(&text)["title"].as_str(),
+        Some("Uppföljning 2022")
+    );
+    let o = ambit(&["check", "--content", &c]);
+    assert_eq!(code(&o), 0, "{}", both(&o));
+    let o = ambit(&["new", "report", "skillingaryd/tjugo", "--content", &c]);
+    assert_eq!(code(&o), 2, "{}", both(&o));
+}

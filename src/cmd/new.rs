@@ -22,6 +22,11 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
             ))
         }
     };
+    if kind == NewKind::Report && !(id.len() == 4 && id.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(usage(&format!("`{id}` is not a year")).with_help(format!(
+            "a report is named after its year: `ambit new report {place}/2025`"
+        )));
+    }
     for part in [place, id] {
         if !is_valid_id(part) {
             return Err(usage(&format!("`{part}` is not a valid id"))
@@ -46,6 +51,7 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
                 NewKind::Ambition => "ambitions",
                 NewKind::Strategy => "strategies",
                 NewKind::Indicator => "indicators",
+                NewKind::Report => "reports",
                 _ => "actions",
             };
             content.join(place).join(folder).join(format!("{id}.md"))
@@ -78,6 +84,9 @@ fn title_of(id: &str) -> String {
 
 /// The text of a new file of `kind`.
 pub fn template(kind: NewKind, place: &str, id: &str) -> String {
+    if kind == NewKind::Report {
+        return format!("---\ntitle: Uppföljning {id}          # required: the heading of the year's follow-up page\npublished: {id}-12-31           # required: the date the report is published\n# adopted: {{by: Kommunstyrelsen, on: {id}-12-31}}\n# summary: One sentence for lists\n---\n\n## What happened in {id}\n\nThe year's account: what was done, what was not, and why.\n\n## Feedback to residents\n\nWhat residents' ideas and comments led to this year.\n");
+    }
     let title = title_of(id);
     let common = format!("title: {title}                 # required: the name shown on the site\nsummary: One sentence for lists  # optional\n# order: \"1.1\"                 # optional: number shown and sort key\n# tags: [example]\n# draft: true                 # checked but not published\n");
     let (keys, body) = match kind {

@@ -29,6 +29,10 @@ pub const SCHEMAS: &[(&str, &str)] = &[
         "action",
         include_str!("../../docs/schema/action.schema.json"),
     ),
+    (
+        "report",
+        include_str!("../../docs/schema/report.schema.json"),
+    ),
 ];
 
 pub fn run(kind: Option<&str>, out: Option<&Path>) -> Result<(), Diagnostic> {
