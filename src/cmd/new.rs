@@ -90,6 +90,8 @@ pub fn template(kind: NewKind, place: &str, id: &str) -> String {
     let title = title_of(id);
     let common = format!("title: {title}                 # required: the name shown on the site\nsummary: One sentence for lists  # optional\n# order: \"1.1\"                 # optional: number shown and sort key\n# tags: [example]\n# draft: true                 # checked but not published\n");
     let (keys, body) = match kind {
+        // Written in full above: a report has none of the common keys' comments.
+        NewKind::Report => (String::new(), ""),
         NewKind::Place => (
             format!("place: {title}                 # required: display name of the place\nplace_kind: town              # required: town, district, village or municipality\n# municipality: Halmstads kommun\n# language: sv                # sv, en or nl; defaults to site.yaml's\n# adopted: {{by: Kommunstyrelsen, on: 2021-05-04}}\n# period: {{from: 2020, to: 2024}}\n# review: Ambitions each term of office, actions every year\n# partners: [Samhällsföreningen]\n# contact: {{name: Name, email: name@example.org}}\n# ideas: {{email: ideas@example.org, text: Send us your idea}}\n"),
             "The shared picture of the future: what the place wants to be.\n",
