@@ -428,3 +428,22 @@ fn new_report_writes_a_report_that_checks_clean() {
     let o = ambit(&["new", "report", "skillingaryd/tjugo", "--content", &c]);
     assert_eq!(code(&o), 2, "{}", both(&o));
 }
+
+#[test]
+fn site_wide_page_names_are_reserved_place_ids() {
+    for name in ["follow-up", "documents", "agenda-2030"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("content");
+        copy_dir(&example(), &root);
+        copy_dir(&root.join("skillingaryd"), &root.join(name));
+        let o = ambit(&["check", "--content", &root.display().to_string()]);
+        assert_eq!(code(&o), 1, "{name}: {}", both(&o));
+        let out = both(&o);
+        let want = format!("content/{name}:1:1: error: `{name}` is reserved");
+        assert!(out.contains(&want), "{name}: {out}");
+        assert!(
+            out.contains(&format!("help: rename the folder, e.g. to `{name}-1`")),
+            "{out}"
+        );
+    }
+}
