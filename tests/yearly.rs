@@ -447,3 +447,101 @@ fn site_wide_page_names_are_reserved_place_ids() {
         );
     }
 }
+
+/// Runs git in `dir` with a fixed identity and dates, and no user or system configuration.
+fn git(dir: &Path, date: &str, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Editor")
+        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
+        .env("GIT_COMMITTER_NAME", "Editor")
+        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn status_changes_of_the_year_come_from_git_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("repo");
+    let content = root.join("content");
+    std::fs::create_dir_all(content.join("by/ambitions")).unwrap();
+    std::fs::create_dir_all(content.join("by/actions")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        "title: Byar\nlanguage: sv\nbase_url: https://example.org/\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("by/programme.md"),
+        "---\ntitle: Program för Byn\nplace: Byn\nplace_kind: village\n---\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("by/ambitions/torg.md"),
+        "---\ntitle: Ett levande torg\n---\nText.\n",
+    )
+    .unwrap();
+    let action = |status: &str, extra: &str| {
+        format!("---\ntitle: Nya bänkar\nambition: torg\nstatus: {status}\nlisted: 2023\n{extra}---\nText.\n")
+    };
+    let path = content.join("by/actions/bankar.md");
+    // (commit date, status written, the event the year page names, or None for the first commit)
+    let steps = [
+        ("2023-02-01 10:00:00 +0000", action("planned", ""), None),
+        (
+            "2023-06-10 10:00:00 +0000",
+            action("ongoing", ""),
+            Some(("2023-06-10", "Startad")),
+        ),
+        (
+            "2023-11-21 10:00:00 +0000",
+            action("done", "completed: 2023-11-20\n"),
+            Some(("2023-11-21", "Genomförd")),
+        ),
+    ];
+    git(&root, steps[0].0, &["init", "-q"]);
+    for (date, text, _) in &steps {
+        std::fs::write(&path, text).unwrap();
+        git(&root, date, &["add", "-A"]);
+        git(&root, date, &["commit", "-q", "-m", "Bänkarna"]);
+    }
+    let out = tmp.path().join("out");
+    let o = build(&content, &out, None);
+    assert_eq!(code(&o), 0, "{}", both(&o));
+    let page = std::fs::read_to_string(out.join("by/follow-up/2023/index.html")).unwrap();
+    let changes = section(&page, "changes-heading");
+    for (_, _, event) in &steps {
+        if let Some((date, label)) = event {
+            let at = changes
+                .find(&format!("datetime=\"{date}\""))
+                .unwrap_or_else(|| panic!("{date} in:\n{changes}"));
+            let item = &changes[at..at + changes[at..].find("</li>").unwrap()];
+            assert!(
+                item.contains(label) && item.contains("Nya bänkar"),
+                "{item}"
+            );
+        }
+    }
+    // The completion the content gives stays the date of the completed list.
+    let done = section(&page, "completed-heading");
+    assert!(done.contains("datetime=\"2023-11-20\""), "{done}");
+}
