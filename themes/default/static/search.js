@@ -18,8 +18,8 @@
  * of results and {q} the query. Without "actions_url" (the site-wide page) the no-results
  * message links to the action list of each place, next to its search-index.json.
  *
- * The index is written by src/search/ (see its module documentation). Queries go through the same word splitting, trimmer,
- * stop-word filter and stemmer as the documents: the Snowball Swedish and Dutch stemmers of
+ * The index is written by src/search/ (see its module documentation). Queries go through the
+ * same word splitting, trimmer, stop-word filter and stemmer as the documents: the Snowball Swedish and Dutch stemmers of
  * rust-stemmers and the Porter stemmer of elasticlunr-rs, ported below byte for byte (they work
  * on UTF-8 like the Rust code). tests/js/ checks them against fixtures written by the Rust side.
  * On top of exact terms, a query word also finds index terms that start with it (partial
@@ -28,6 +28,13 @@
  * again with accents ignored (ö/o, é/e), each at a lower weight. A word that finds nothing at
  * all may be a compound the pages write in two words ("cykelparkering"), else have a typo (one
  * edit, two in words of 9 letters or more). Pages matching every word of the query come first.
+ *
+ * What a word can match is what its shards hold (search/match.js, `wordShards`): the prefix
+ * shards of its loose form cover exact, partial-word and other-inflection matches, and the
+ * suffix shards of its end cover compounds that end in the word and typos in its first half (a
+ * typo in the second half leaves the prefix shard right). A word inside a compound but not at
+ * its end ("parkering" in "cykelparkeringsplats") is found only when that term's shard was
+ * fetched anyway, as in a small place whose terms all fit in one shard.
  */
 (function () {
   const parts =
