@@ -34,7 +34,8 @@ pub enum Command {
         /// Override site.yaml's base_url (e.g. https://example.org/sub/path/)
         #[arg(long)]
         base_url: Option<String>,
-        /// How to print errors and warnings
+        /// How to print errors and warnings (human: every error, the first 5 warnings and a
+        /// count of the rest; `ambit check` lists them all)
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },

@@ -67,6 +67,11 @@ impl Session {
         }
     }
 
+    /// The content folder.
+    pub fn content(&self) -> &std::path::Path {
+        &self.opts.content
+    }
+
     /// Reads and parses the whole tree (reusing parse results of unchanged files).
     fn full_parse(&mut self) -> Result<Prepared, Vec<Diagnostic>> {
         let (sources, load_diags) = crate::load::load(&self.opts.content);

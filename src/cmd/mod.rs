@@ -24,7 +24,7 @@ pub fn run(command: Command) -> i32 {
                 base_url,
             };
             let (stats, diags) = crate::build(&opts);
-            report::print(&diags, format, Stream::Stderr);
+            report::print_build(&diags, format, Stream::Stderr, &opts.content);
             match stats {
                 Some(s) => {
                     eprintln!(

@@ -2,6 +2,7 @@
 //! (codespan-reporting), GitHub Actions annotations or JSON.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiag, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -20,6 +21,101 @@ pub enum Stream {
     Stderr,
 }
 
+/// How many warnings `build` and `serve` print in full before summing up the rest.
+pub const WARNINGS_SHOWN: usize = 5;
+
+/// Prints a build's diagnostics: in the human format every error but only the first
+/// [`WARNINGS_SHOWN`] warnings, then what the others are about and how to see them all
+/// (`ambit check`); the GitHub and JSON formats get every diagnostic.
+pub fn print_build(diags: &[Diagnostic], format: Format, stream: Stream, content: &Path) {
+    let warnings = diags.iter().filter(|d| !d.is_error()).count();
+    if format != Format::Human || warnings <= WARNINGS_SHOWN {
+        return print(diags, format, stream);
+    }
+    let mut shown = 0;
+    let mut rest: Vec<&Diagnostic> = Vec::new();
+    let kept: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| {
+            if d.is_error() {
+                return true;
+            }
+            shown += 1;
+            if shown > WARNINGS_SHOWN {
+                rest.push(d);
+            }
+            shown <= WARNINGS_SHOWN
+        })
+        .cloned()
+        .collect();
+    print_list(&kept, stream);
+    let mut out: Box<dyn Write> = match stream {
+        Stream::Stdout => Box::new(std::io::stdout().lock()),
+        Stream::Stderr => Box::new(std::io::stderr().lock()),
+    };
+    let _ = writeln!(out, "{}", not_shown(&rest, content));
+    drop(out);
+    summary(diags, stream);
+}
+
+/// "… and 2995 more warnings (2990 × action is past its due date … ); `ambit check` lists them all".
+fn not_shown(rest: &[&Diagnostic], content: &Path) -> String {
+    let mut kinds: Vec<(String, usize)> = Vec::new();
+    for d in rest {
+        let k = message_kind(&d.message);
+        match kinds.iter_mut().find(|(m, _)| *m == k) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((k, 1)),
+        }
+    }
+    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut about: Vec<String> = kinds
+        .iter()
+        .take(3)
+        .map(|(m, n)| format!("{n} × {m}"))
+        .collect();
+    if kinds.len() > 3 {
+        about.push(format!(
+            "{} of other kinds",
+            kinds[3..].iter().map(|(_, n)| n).sum::<usize>()
+        ));
+    }
+    let content = content.to_string_lossy().replace('\\', "/");
+    let check = if content == "content" {
+        "ambit check".to_string()
+    } else {
+        format!("ambit check --content {content}")
+    };
+    format!(
+        "... and {} more warnings not shown ({}); `{check}` lists every one",
+        rest.len(),
+        about.join(", ")
+    )
+}
+
+/// A message with its particulars (quoted names, numbers) left out, to count alike warnings.
+fn message_kind(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in message.chars() {
+        if c == '`' {
+            quoted = !quoted;
+            if quoted {
+                out.push('…');
+            }
+        } else if quoted {
+            continue;
+        } else if c.is_ascii_digit() {
+            if !out.ends_with('…') {
+                out.push('…');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Prints all diagnostics in `format` and a one-line summary.
 pub fn print(diags: &[Diagnostic], format: Format, stream: Stream) {
     match format {
@@ -34,22 +130,27 @@ pub fn print(diags: &[Diagnostic], format: Format, stream: Stream) {
             summary(diags, Stream::Stderr);
         }
         Format::Human => {
-            let tty = match stream {
-                Stream::Stdout => std::io::stdout().is_terminal(),
-                Stream::Stderr => std::io::stderr().is_terminal(),
-            };
-            if tty && std::env::var_os("NO_COLOR").is_none() {
-                rich(diags, stream);
-            } else {
-                let mut out: Box<dyn Write> = match stream {
-                    Stream::Stdout => Box::new(std::io::stdout().lock()),
-                    Stream::Stderr => Box::new(std::io::stderr().lock()),
-                };
-                for d in diags {
-                    let _ = writeln!(out, "{}", d.plain());
-                }
-            }
+            print_list(diags, stream);
             summary(diags, stream);
+        }
+    }
+}
+
+/// The diagnostics in the human format, without the summary line.
+fn print_list(diags: &[Diagnostic], stream: Stream) {
+    let tty = match stream {
+        Stream::Stdout => std::io::stdout().is_terminal(),
+        Stream::Stderr => std::io::stderr().is_terminal(),
+    };
+    if tty && std::env::var_os("NO_COLOR").is_none() {
+        rich(diags, stream);
+    } else {
+        let mut out: Box<dyn Write> = match stream {
+            Stream::Stdout => Box::new(std::io::stdout().lock()),
+            Stream::Stderr => Box::new(std::io::stderr().lock()),
+        };
+        for d in diags {
+            let _ = writeln!(out, "{}", d.plain());
         }
     }
 }
@@ -142,4 +243,32 @@ fn byte_offset(source: &str, line: usize, col: usize) -> usize {
         offset += l.len();
     }
     source.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Pos;
+
+    #[test]
+    fn alike_warnings_are_counted_together() {
+        let w = |m: &str| Diagnostic::warning("c/a.md", Pos::new(1, 1), m);
+        let ds = [
+            w("action is past its due date 2024 and not done (status `planned`)"),
+            w("action is past its due date 2025 and not done (status `idea`)"),
+            w("no action serves ambition `a1`"),
+        ];
+        let refs: Vec<&Diagnostic> = ds.iter().collect();
+        let line = not_shown(&refs, Path::new("site/content"));
+        assert!(line.contains("3 more warnings"), "{line}");
+        assert!(
+            line.contains("2 × action is past its due date … and not done (status …)"),
+            "{line}"
+        );
+        assert!(line.contains("1 × no action serves ambition …"), "{line}");
+        assert!(
+            line.contains("`ambit check --content site/content`"),
+            "{line}"
+        );
+    }
 }

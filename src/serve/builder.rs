@@ -58,7 +58,7 @@ impl Builder {
             Some((s, mode)) => {
                 let warnings: Vec<String> = diags.iter().map(Diagnostic::plain).collect();
                 if warnings != self.warnings {
-                    report::print(&diags, Format::Human, Stream::Stderr);
+                    report::print_build(&diags, Format::Human, Stream::Stderr, self.site.content());
                     self.warnings = warnings;
                 }
                 self.builds += 1;
@@ -78,7 +78,7 @@ impl Builder {
                 });
             }
             None => {
-                report::print(&diags, Format::Human, Stream::Stderr);
+                report::print_build(&diags, Format::Human, Stream::Stderr, self.site.content());
                 self.warnings.clear();
                 let mut errors: Vec<String> = diags
                     .iter()
