@@ -135,9 +135,19 @@ pub fn write_site(
 ) -> Result<usize, Vec<Diagnostic>> {
     let theme =
         render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
+    write_site_with(g, &theme, output, history)
+}
+
+/// Stages 4 and 5 with a loaded theme; returns the number of pages written.
+pub fn write_site_with(
+    g: &Graph,
+    theme: &render::theme::Theme,
+    output: &Path,
+    history: Option<&history::History>,
+) -> Result<usize, Vec<Diagnostic>> {
     let t = Instant::now();
     let staging = output::Staging::new(output).map_err(|d| vec![d])?;
-    render::render_site(g, &theme, &staging, history)?;
+    render::render_site(g, theme, &staging, history)?;
     let pages = staging.page_count();
     let t = timing::lap("render", t);
     staging.commit(output).map_err(|d| vec![d])?;

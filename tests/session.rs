@@ -157,3 +157,155 @@ fn a_broken_save_writes_nothing_and_the_fix_recovers() {
     std::fs::write(&ambition, good).unwrap();
     assert!(session.build(std::slice::from_ref(&ambition)).0.is_some());
 }
+
+/// Every diagnostic as its contract line, for comparing two builds.
+fn lines(diags: &[ambit::diag::Diagnostic]) -> Vec<String> {
+    diags.iter().map(|d| d.plain()).collect()
+}
+
+/// A full build of `content` into a fresh folder: its tree and diagnostics.
+fn full(content: &Path, dir: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
+    let out = dir.join(format!("full-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let (built, diags) = ambit::build(&opts(content, &out));
+    assert!(built.is_some(), "{diags:?}");
+    let t = tree(&out);
+    std::fs::remove_dir_all(&out).unwrap();
+    (t, lines(&diags))
+}
+
+fn assert_same(served: &BTreeMap<String, Vec<u8>>, fresh: &BTreeMap<String, Vec<u8>>, step: &str) {
+    assert_eq!(
+        served.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "{step}: files"
+    );
+    for (name, bytes) in served {
+        assert!(
+            bytes == &fresh[name],
+            "{step}: {name} differs between the incremental and the full build"
+        );
+    }
+}
+
+#[test]
+fn a_series_of_saves_each_equals_a_full_build() {
+    std::env::set_var("AMBIT_TODAY", "2026-06-01");
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let served = tmp.path().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let action = content.join("kommun/actions/laxhjalp.md");
+    let ambition = content.join("kommun/ambitions/trygghet.md");
+    let text = std::fs::read_to_string(&action).unwrap();
+    // Title (keeping its place in the lists), body, a status that makes it late, a new
+    // ambition and strategy (links change), and a title that sorts it elsewhere.
+    let steps: Vec<(&str, &Path, String)> = vec![
+        (
+            "title",
+            &action,
+            text.replace(
+                "title: Läxhjälp på biblioteket",
+                "title: Läxhjälp på stadsbiblioteket",
+            ),
+        ),
+        (
+            "body",
+            &action,
+            text.replace(
+                "En idé från medborgardialogen.",
+                "Nu med <em>två</em> nya kvällar.",
+            ),
+        ),
+        (
+            "late",
+            &action,
+            text.replace("status: idea", "status: ongoing\ndue: 2025-03"),
+        ),
+        (
+            "links",
+            &action,
+            text.replace(
+                "ambition: utbildning\nstrategy: larmiljo\n",
+                "ambition: trygghet\n",
+            ),
+        ),
+        (
+            "reorder",
+            &action,
+            text.replace(
+                "title: Läxhjälp på biblioteket",
+                "title: Aaa läxhjälp först",
+            ),
+        ),
+        (
+            "ambition summary",
+            &ambition,
+            std::fs::read_to_string(&ambition)
+                .unwrap()
+                .replace("ska kännas trygga", "ska vara trygga"),
+        ),
+    ];
+    for (step, path, new) in steps {
+        std::fs::write(path, &new).unwrap();
+        let (built, diags) = session.build(&[path.to_path_buf()]);
+        let (_, mode) = built.unwrap_or_else(|| panic!("{step}: rebuild failed: {diags:?}"));
+        assert!(matches!(mode, Mode::Incremental(_)), "{step}: {mode:?}");
+        let (fresh, fresh_diags) = full(&content, tmp.path());
+        assert_same(&tree(&served), &fresh, step);
+        assert_eq!(lines(&diags), fresh_diags, "{step}: diagnostics");
+    }
+    // The late action is reported while it is late, and no longer once it is done.
+    let late = text.replace("status: idea", "status: ongoing\ndue: 2025-03");
+    std::fs::write(&action, &late).unwrap();
+    let (_, diags) = session.build(std::slice::from_ref(&action));
+    assert!(
+        lines(&diags)
+            .iter()
+            .any(|l| l.contains("laxhjalp.md") && l.contains("past its due date")),
+        "{diags:?}"
+    );
+    std::fs::write(
+        &action,
+        late.replace("status: ongoing", "status: done\ncompleted: 2026-05-01"),
+    )
+    .unwrap();
+    let (_, diags) = session.build(std::slice::from_ref(&action));
+    assert!(
+        !lines(&diags).iter().any(|l| l.contains("laxhjalp.md")),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn pages_are_written_before_the_search_index() {
+    std::env::set_var("AMBIT_TODAY", "2026-06-01");
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let served = tmp.path().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let action = content.join("kommun/actions/laxhjalp.md");
+    edit(
+        &action,
+        "title: Läxhjälp på biblioteket",
+        "title: Läxhjälp i skolan",
+    );
+    let index = served.join("kommun/search-index.json");
+    let before = std::fs::read(&index).unwrap();
+    let (built, diags) = session.build_visible(std::slice::from_ref(&action));
+    assert!(built.is_some(), "{diags:?}");
+    let page = std::fs::read_to_string(served.join("kommun/actions/laxhjalp/index.html")).unwrap();
+    assert!(
+        page.contains("Läxhjälp i skolan"),
+        "the page is new at once"
+    );
+    assert_eq!(std::fs::read(&index).unwrap(), before, "the index follows");
+    assert!(session.finish().is_empty());
+    let (fresh, _) = full(&content, tmp.path());
+    assert_same(&tree(&served), &fresh, "after finish");
+    assert!(String::from_utf8_lossy(&std::fs::read(&index).unwrap()).contains("skolan"));
+}

@@ -68,7 +68,7 @@ fn not_shown(rest: &[&Diagnostic], content: &Path) -> String {
             None => kinds.push((k, 1)),
         }
     }
-    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     let mut about: Vec<String> = kinds
         .iter()
         .take(3)

@@ -96,6 +96,8 @@ impl Graph {
     }
 }
 
+pub use resolve::refs_of;
+
 /// Builds the graph, or returns the diagnostics that prevent it.
 pub fn build(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diagnostic>) {
     resolve::resolve(parsed, today)

@@ -172,7 +172,8 @@ fn strategies_of(index: &Index, amb: (usize, usize)) -> String {
     }
 }
 
-fn refs_of(e: &Entity) -> Vec<&Ref> {
+/// Every reference `e` makes (the graph's links are made of these).
+pub fn refs_of(e: &Entity) -> Vec<&Ref> {
     match &e.fields {
         Fields::Ambition { area } => area.iter().collect(),
         Fields::Strategy { ambition } => vec![ambition],

@@ -15,51 +15,57 @@ pub fn is_late(action: &crate::model::Action, today: (i32, u8, u8)) -> bool {
 pub fn collect(g: &Graph) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (pi, place) in g.places.iter().enumerate() {
-        for (ei, e) in place.entities.iter().enumerate() {
-            let n = NodeId {
-                place: pi as u32,
-                idx: ei as u32,
-            };
-            let path = &e.common.display_path;
-            match e.kind {
-                EntityKind::Ambition if g.links(n).actions.is_empty() => out.push(
-                    Diagnostic::warning(
-                        path,
-                        e.common.key_pos("title"),
-                        format!("no action serves ambition `{}`", e.common.id),
-                    )
-                    .with_help(format!("add an action with `ambition: {}`", e.common.id)),
-                ),
-                EntityKind::Indicator if e.indicator().is_some_and(|i| i.values.is_empty()) => out
-                    .push(
-                        Diagnostic::warning(
-                            path,
-                            e.common.key_pos("title"),
-                            format!("indicator `{}` has no values", e.common.id),
-                        )
-                        .with_help("add `values:` with one `- {year: …, value: …}` line per year"),
-                    ),
-                EntityKind::Action => {
-                    if let Some(a) = e.action().filter(|a| is_late(a, g.today)) {
-                        let due = a.due.map(|d| d.iso()).unwrap_or_default();
-                        out.push(
-                            Diagnostic::warning(
-                                path,
-                                e.common.key_pos("due"),
-                                format!(
-                                    "action is past its due date {due} and not done (status `{}`)",
-                                    a.status.code()
-                                ),
-                            )
-                            .with_help("update `status`, or move `due` to the new date"),
-                        );
-                    }
-                }
-                _ => {}
-            }
+        for ei in 0..place.entities.len() {
+            out.extend(of_entity(
+                g,
+                NodeId {
+                    place: pi as u32,
+                    idx: ei as u32,
+                },
+            ));
         }
     }
     out
+}
+
+/// The warning about one entity of a built graph, if any.
+pub fn of_entity(g: &Graph, n: NodeId) -> Option<Diagnostic> {
+    let e = g.entity(n);
+    let path = &e.common.display_path;
+    match e.kind {
+        EntityKind::Ambition if g.links(n).actions.is_empty() => Some(
+            Diagnostic::warning(
+                path,
+                e.common.key_pos("title"),
+                format!("no action serves ambition `{}`", e.common.id),
+            )
+            .with_help(format!("add an action with `ambition: {}`", e.common.id)),
+        ),
+        EntityKind::Indicator if e.indicator().is_some_and(|i| i.values.is_empty()) => Some(
+            Diagnostic::warning(
+                path,
+                e.common.key_pos("title"),
+                format!("indicator `{}` has no values", e.common.id),
+            )
+            .with_help("add `values:` with one `- {year: …, value: …}` line per year"),
+        ),
+        EntityKind::Action => {
+            let a = e.action().filter(|a| is_late(a, g.today))?;
+            let due = a.due.map(|d| d.iso()).unwrap_or_default();
+            Some(
+                Diagnostic::warning(
+                    path,
+                    e.common.key_pos("due"),
+                    format!(
+                        "action is past its due date {due} and not done (status `{}`)",
+                        a.status.code()
+                    ),
+                )
+                .with_help("update `status`, or move `due` to the new date"),
+            )
+        }
+        _ => None,
+    }
 }
 
 /// The gaps a steering group reviews before the yearly update: ambitions and

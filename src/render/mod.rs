@@ -45,7 +45,7 @@ pub struct Crumb {
 /// What every page template receives besides its own data.
 pub struct Renderer<'a> {
     pub g: &'a Graph,
-    pub tera: tera::Tera,
+    pub tera: &'a tera::Tera,
     /// Strings per place (by place index).
     pub strings: Vec<Strings>,
     /// Strings of the site language, for site-wide pages.
@@ -72,7 +72,7 @@ thread_local! {
 impl<'a> Renderer<'a> {
     pub fn new(
         g: &'a Graph,
-        theme: &Theme,
+        theme: &'a Theme,
         out: &'a Staging,
         history: Option<&'a crate::history::History>,
     ) -> Result<Self, Diagnostic> {
@@ -253,8 +253,11 @@ pub struct Selection {
     pub all: bool,
     /// Places whose place-level pages change.
     pub places: std::collections::BTreeSet<usize>,
-    /// Places whose action lists, data, feed and search index change (their own actions changed).
+    /// Places whose action lists, data and feed change (their own actions changed).
     pub search: std::collections::BTreeSet<usize>,
+    /// Places whose search index is written (`serve` writes the pages of a change first and
+    /// the indexes right after).
+    pub indexes: std::collections::BTreeSet<usize>,
     /// Entity pages to render.
     pub nodes: std::collections::BTreeSet<crate::graph::NodeId>,
 }
@@ -316,7 +319,7 @@ pub fn render(
             site_pages::root_search,
         ]);
     }
-    if sel.all || !sel.search.is_empty() {
+    if sel.all || !sel.indexes.is_empty() {
         site_jobs.push(search::site_indexes);
     }
     errors.extend(
@@ -334,6 +337,7 @@ pub fn render(
                     pages::PlaceParts {
                         pages: true,
                         lists: true,
+                        index: true,
                     },
                     None,
                 ));
@@ -347,8 +351,13 @@ pub fn render(
             let parts = pages::PlaceParts {
                 pages: sel.places.contains(&p),
                 lists: sel.search.contains(&p),
+                index: sel.indexes.contains(&p),
             };
-            (parts.pages || parts.lists || !nodes.is_empty()).then_some((p, parts, Some(nodes)))
+            (parts.pages || parts.lists || parts.index || !nodes.is_empty()).then_some((
+                p,
+                parts,
+                Some(nodes),
+            ))
         })
         .collect();
     let place_errors: Vec<Diagnostic> = jobs

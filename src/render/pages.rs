@@ -45,9 +45,10 @@ pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {
 pub struct PlaceParts {
     /// Programme page, lists of areas, ambitions, strategies and indicators, follow-up.
     pub pages: bool,
-    /// Action lists, data, feed, changes and the search index (only when the place's own
-    /// entities changed).
+    /// Action lists, data, feed and changes (only when the place's own entities changed).
     pub lists: bool,
+    /// The search index.
+    pub index: bool,
 }
 
 /// Renders the place-level pages of place `p` and the entity pages `entities` (all when None).
@@ -91,11 +92,12 @@ pub fn render_place(
             feed::write_place(r, p, events)?;
             followup::changes_page(r, p, events)
         }));
+    }
+    if parts.index {
         jobs.push(Box::new(move || crate::render::search::place_index(r, p)));
     }
     // The search index is the longest job: start it first.
     jobs.reverse();
-    let mut errors: Vec<Diagnostic> = jobs.par_iter().filter_map(|job| job().err()).collect();
     let all: Vec<u32>;
     let list = match entities {
         Some(l) => l,
@@ -104,21 +106,26 @@ pub fn render_place(
             &all
         }
     };
-    let entity_errors: Vec<Diagnostic> = list
-        .par_iter()
-        // A report is shown on the follow-up page of its year.
-        .filter(|i| place.entities[**i as usize].kind != EntityKind::Report)
-        .filter_map(|i| {
-            entity_page(
-                r,
-                NodeId {
-                    place: p as u32,
-                    idx: *i,
-                },
-            )
-            .err()
-        })
-        .collect();
+    // Place-level files and entity pages side by side, so that neither waits for the other.
+    let (mut errors, entity_errors) = rayon::join(
+        || -> Vec<Diagnostic> { jobs.par_iter().filter_map(|job| job().err()).collect() },
+        || -> Vec<Diagnostic> {
+            list.par_iter()
+                // A report is shown on the follow-up page of its year.
+                .filter(|i| place.entities[**i as usize].kind != EntityKind::Report)
+                .filter_map(|i| {
+                    entity_page(
+                        r,
+                        NodeId {
+                            place: p as u32,
+                            idx: *i,
+                        },
+                    )
+                    .err()
+                })
+                .collect()
+        },
+    );
     errors.extend(entity_errors);
     errors
 }

@@ -17,6 +17,8 @@ pub struct Theme {
     files: BTreeMap<String, Cow<'static, [u8]>>,
     /// Where each overriding file came from, for error messages.
     overrides: BTreeMap<String, PathBuf>,
+    /// The templates, parsed on first use and kept (`serve` renders many times with one theme).
+    tera: std::sync::OnceLock<Tera>,
 }
 
 impl Theme {
@@ -28,6 +30,7 @@ impl Theme {
                 .map(|(p, b)| (p.to_string(), Cow::Borrowed(*b)))
                 .collect(),
             overrides: BTreeMap::new(),
+            tera: std::sync::OnceLock::new(),
         };
         let Some(name) = name.filter(|n| *n != "default" || theme_dir(content_dir, n).is_dir())
         else {
@@ -81,8 +84,16 @@ impl Theme {
             .filter_map(|(p, b)| p.strip_prefix("static/").map(|rel| (rel, b.as_ref())))
     }
 
-    /// All templates parsed once.
-    pub fn tera(&self) -> Result<Tera, Diagnostic> {
+    /// All templates, parsed once.
+    pub fn tera(&self) -> Result<&Tera, Diagnostic> {
+        if let Some(t) = self.tera.get() {
+            return Ok(t);
+        }
+        let tera = self.parse_templates()?;
+        Ok(self.tera.get_or_init(|| tera))
+    }
+
+    fn parse_templates(&self) -> Result<Tera, Diagnostic> {
         let mut tera = Tera::default();
         let templates: Vec<(String, String)> = self
             .files

@@ -53,16 +53,21 @@ impl Builder {
             };
             eprintln!("changed: {}{more}", shown(first));
         }
-        let (stats, diags) = self.site.build(changed);
+        let (stats, diags) = self.site.build_visible(changed);
         match stats {
             Some((s, mode)) => {
+                // Open pages reload now; the terminal report and the search indexes follow.
+                self.builds += 1;
+                let version = format!("{}-{}", self.session, self.builds);
+                self.status.send_modify(|st| {
+                    st.version = version;
+                    st.errors.clear();
+                });
                 let warnings: Vec<String> = diags.iter().map(Diagnostic::plain).collect();
                 if warnings != self.warnings {
                     report::print_build(&diags, Format::Human, Stream::Stderr, self.site.content());
                     self.warnings = warnings;
                 }
-                self.builds += 1;
-                let version = format!("{}-{}", self.session, self.builds);
                 match mode {
                     crate::session::Mode::Full => eprintln!(
                         "built {} places ({} pages) in {} ms",
@@ -72,10 +77,10 @@ impl Builder {
                         eprintln!("rebuilt {n} pages in {} ms", s.millis)
                     }
                 }
-                self.status.send_modify(|st| {
-                    st.version = version;
-                    st.errors.clear();
-                });
+                let late = self.site.finish();
+                if !late.is_empty() {
+                    report::print(&late, Format::Human, Stream::Stderr);
+                }
             }
             None => {
                 report::print_build(&diags, Format::Human, Stream::Stderr, self.site.content());

@@ -10,8 +10,12 @@ use std::time::Duration;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 
-/// How long the files must be quiet before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(60);
+/// How long the files must be quiet before a rebuild starts (an editor's save is a few writes
+/// within a millisecond or two).
+pub const DEBOUNCE: Duration = Duration::from_millis(15);
+
+/// How often the debouncer looks for quiet files.
+const TICK: Duration = Duration::from_millis(4);
 
 pub type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 
@@ -77,7 +81,7 @@ pub fn start(
         }
     };
     let mut warnings = Vec::new();
-    let mut debouncer = match new_debouncer(DEBOUNCE, None, handler) {
+    let mut debouncer = match new_debouncer(DEBOUNCE, Some(TICK), handler) {
         Ok(d) => d,
         Err(e) => {
             return (

@@ -6,12 +6,15 @@
 //! file added or removed, site.yaml, the theme, a draft published) falls
 //! back to a full build with the atomic swap.
 
-use std::collections::{BTreeSet, HashMap};
+mod patch;
+mod select;
+
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::diag::{self, Diagnostic};
-use crate::graph::{self, Graph, NodeId};
+use crate::graph::{self, Graph};
 use crate::load::SourceFile;
 use crate::model::EntityKind;
 use crate::output::Staging;
@@ -30,6 +33,13 @@ pub struct Session {
     history: Option<crate::history::History>,
     /// The shape of the content tree at the last full read.
     skeleton: Option<Skeleton>,
+    /// The theme of the last full build, its templates parsed once (a theme change is a full
+    /// build).
+    theme: Option<Theme>,
+    /// Every diagnostic of the last good build, sorted.
+    diags: Vec<Diagnostic>,
+    /// What the last incremental build left for [`Session::finish`].
+    pending: Option<Selection>,
 }
 
 /// What a quick rebuild needs to know of the tree without reading it again.
@@ -64,6 +74,9 @@ impl Session {
             hashes: HashMap::new(),
             history: None,
             skeleton: None,
+            theme: None,
+            diags: Vec::new(),
+            pending: None,
         }
     }
 
@@ -207,20 +220,41 @@ impl Session {
     }
 
     /// Builds after `changed` paths changed (none for the first build): incrementally when only
-    /// existing entity files changed, else in full.
+    /// existing entity files changed, else in full. Everything is written when it returns.
     pub fn build(&mut self, changed: &[PathBuf]) -> (Option<(BuildStats, Mode)>, Vec<Diagnostic>) {
+        let (stats, mut diags) = self.build_visible(changed);
+        diags.extend(self.finish());
+        (stats, diags)
+    }
+
+    /// Like [`Session::build`], but an incremental build leaves the search indexes of the places
+    /// it touched for [`Session::finish`], so that the changed pages are on disk (and can be
+    /// reloaded) as soon as possible.
+    pub fn build_visible(
+        &mut self,
+        changed: &[PathBuf],
+    ) -> (Option<(BuildStats, Mode)>, Vec<Diagnostic>) {
+        // A build supersedes what an earlier one left to do.
+        let pending = self.pending.take();
+        if let Some(done) = self.patch(changed) {
+            return done;
+        }
         let start = Instant::now();
         let content = self.opts.content.clone();
         let (parsed, mut diags, hashes) = match self.quick_parse(changed) {
             Some(quick) => quick,
             None => match self.full_parse() {
                 Ok(full) => full,
-                Err(diags) => return (None, diags),
+                Err(diags) => {
+                    self.pending = pending;
+                    return (None, diags);
+                }
             },
         };
         let t = crate::timing::lap("parse", start);
         let Some(parsed) = parsed else {
             diag::sort(&mut diags);
+            self.pending = pending;
             return (None, diags);
         };
         let (g, d) = graph::build(parsed, graph::today());
@@ -229,27 +263,56 @@ impl Session {
             Some(g) if !diag::has_errors(&diags) => g,
             _ => {
                 diag::sort(&mut diags);
+                self.pending = pending;
                 return (None, diags);
             }
         };
         diags.extend(graph::warnings::collect(&g));
         diag::sort(&mut diags);
         let t = crate::timing::lap("graph", t);
-        let selection = self.incremental_selection(&g, &hashes, changed);
+        let selection = match (
+            &self.last,
+            self.opts.output.join(crate::output::MARKER).exists(),
+        ) {
+            (Some(old), true) => {
+                select::incremental(old, &g, &self.hashes, &hashes, &self.opts.content, changed)
+            }
+            _ => None,
+        };
         let t = crate::timing::lap("select", t);
-        let result = match &selection {
-            Some(sel) => Theme::load(g.site.theme.as_deref(), &content)
-                .map_err(|d| vec![d])
-                .and_then(|theme| {
-                    let out = Staging::in_place(&self.opts.output);
-                    render::render(&g, &theme, &out, sel, self.history.as_ref())?;
-                    Ok(out.page_count())
-                }),
+        let incremental = selection.is_some();
+        let result = match selection {
+            Some(mut sel) => {
+                // What the earlier build left to do is done with this one.
+                if let Some(p) = pending {
+                    sel.indexes.extend(p.indexes);
+                }
+                let later = Selection {
+                    indexes: std::mem::take(&mut sel.indexes),
+                    ..Selection::default()
+                };
+                let r = self.render_in_place(&g, &sel);
+                self.pending = (!later.indexes.is_empty()).then_some(later);
+                r
+            }
             None => {
                 let (history, warning) = crate::read_history(&content);
                 diags.extend(warning);
                 self.history = history;
-                crate::write_site(&g, &content, &self.opts.output, self.history.as_ref())
+                self.theme = None;
+                match Theme::load(g.site.theme.as_deref(), &content) {
+                    Ok(theme) => {
+                        let r = crate::write_site_with(
+                            &g,
+                            &theme,
+                            &self.opts.output,
+                            self.history.as_ref(),
+                        );
+                        self.theme = Some(theme);
+                        r
+                    }
+                    Err(d) => Err(vec![d]),
+                }
             }
         };
         crate::timing::lap("render", t);
@@ -260,9 +323,10 @@ impl Session {
                 return (None, diags);
             }
         };
-        let mode = match &selection {
-            Some(_) => Mode::Incremental(pages),
-            None => Mode::Full,
+        let mode = if incremental {
+            Mode::Incremental(pages)
+        } else {
+            Mode::Full
         };
         let stats = BuildStats {
             places: g.places.len(),
@@ -271,124 +335,34 @@ impl Session {
         };
         self.last = Some(g);
         self.hashes = hashes;
+        self.diags = diags.clone();
         (Some((stats, mode)), diags)
     }
 
-    /// What to re-render when only existing entity files changed; None means a full build.
-    fn incremental_selection(
-        &self,
-        g: &Graph,
-        hashes: &HashMap<String, u64>,
-        changed: &[PathBuf],
-    ) -> Option<Selection> {
-        let old = self.last.as_ref()?;
-        if changed.is_empty() || !self.opts.output.join(crate::output::MARKER).exists() {
-            return None;
-        }
-        let content = self.opts.content.canonicalize().ok()?;
-        // A change outside the content folder (the theme) needs everything.
-        if changed.iter().any(|p| {
-            p.canonicalize()
-                .map(|c| !c.starts_with(&content))
-                .unwrap_or(false)
-        }) {
-            return None;
-        }
-        if hashes.len() != self.hashes.len() || hashes.keys().any(|k| !self.hashes.contains_key(k))
-        {
-            return None;
-        }
-        let dirty: Vec<&String> = hashes
-            .iter()
-            .filter(|(k, h)| self.hashes.get(*k) != Some(h))
-            .map(|(k, _)| k)
-            .collect();
-        if dirty.is_empty() {
-            return Some(Selection::default());
-        }
-        same_entities(old, g)?;
-        let mut sel = Selection::default();
-        let mut first: BTreeSet<NodeId> = BTreeSet::new();
-        for rel in dirty {
-            let (place_id, rest) = rel.split_once('/')?;
-            if rest == "programme.md" || !rest.contains('/') {
-                return None;
-            }
-            let id = rest.rsplit('/').next()?.strip_suffix(".md")?;
-            let p = g.places.iter().position(|pl| pl.id == place_id)?;
-            let idx = g.places[p].get(id)?;
-            let n = NodeId {
-                place: p as u32,
-                idx,
-            };
-            first.insert(n);
-            sel.search.insert(p);
-            // Neighbours in the old graph, mapped to the new one (links that were removed).
-            let op = old.places.iter().position(|pl| pl.id == place_id)?;
-            let oidx = old.places[op].get(id)?;
-            for on in neighbours(
-                old,
-                NodeId {
-                    place: op as u32,
-                    idx: oidx,
-                },
-            ) {
-                let oe = old.entity(on);
-                let np = g.places.iter().position(|pl| pl.id == old.place(on).id)?;
-                first.insert(NodeId {
-                    place: np as u32,
-                    idx: g.places[np].get(&oe.common.id)?,
-                });
-            }
-        }
-        // Two steps out: an action's status shows in its ambition's progress, which shows on the area.
-        let mut nodes = first.clone();
-        for n in &first {
-            for m in neighbours(g, *n) {
-                nodes.insert(m);
-                nodes.extend(neighbours(g, m));
-            }
-        }
-        sel.places = nodes.iter().map(|n| n.place as usize).collect();
-        sel.nodes = nodes;
-        Some(sel)
-    }
-}
-
-/// Some(()) when both graphs publish the same entities in every place.
-fn same_entities(a: &Graph, b: &Graph) -> Option<()> {
-    if a.places.len() != b.places.len() {
-        return None;
-    }
-    for (pa, pb) in a.places.iter().zip(&b.places) {
-        if pa.id != pb.id || pa.entities.len() != pb.entities.len() {
-            return None;
-        }
-        let ids = |p: &graph::Place| {
-            p.entities
-                .iter()
-                .map(|e| (e.kind, e.common.id.clone()))
-                .collect::<BTreeSet<_>>()
+    /// Writes what the last build left to do (the search indexes of the places it touched).
+    pub fn finish(&mut self) -> Vec<Diagnostic> {
+        let (Some(sel), Some(g)) = (self.pending.take(), self.last.as_ref()) else {
+            return Vec::new();
         };
-        if ids(pa) != ids(pb) {
-            return None;
-        }
+        let t = Instant::now();
+        let r = self.render_in_place(g, &sel);
+        crate::timing::lap("indexes", t);
+        r.err().unwrap_or_default()
     }
-    Some(())
-}
 
-/// Every entity `n` links to or is linked from.
-fn neighbours(g: &Graph, n: NodeId) -> Vec<NodeId> {
-    let l = g.links(n);
-    l.area
-        .iter()
-        .chain(l.ambition.iter())
-        .chain(l.strategy.iter())
-        .chain(&l.measures)
-        .chain(&l.ambitions)
-        .chain(&l.strategies)
-        .chain(&l.indicators)
-        .chain(&l.actions)
-        .copied()
-        .collect()
+    /// Renders `sel` straight into the served folder, with the theme of the last full build.
+    fn render_in_place(&self, g: &Graph, sel: &Selection) -> Result<usize, Vec<Diagnostic>> {
+        let loaded;
+        let theme = match &self.theme {
+            Some(t) => t,
+            None => {
+                loaded = Theme::load(g.site.theme.as_deref(), &self.opts.content)
+                    .map_err(|d| vec![d])?;
+                &loaded
+            }
+        };
+        let out = Staging::in_place(&self.opts.output);
+        render::render(g, theme, &out, sel, self.history.as_ref())?;
+        Ok(out.page_count())
+    }
 }
