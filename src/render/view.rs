@@ -102,12 +102,29 @@ pub struct StatusCount {
     pub pct: f64,
 }
 
-/// A group of links under a heading (status, year, ambition, responsible).
-#[derive(Debug, Clone, Serialize)]
+/// A group of links under a heading (status, year, ambition, responsible). Templates also get
+/// `html`, the list items of all its links in one string (lists of actions are long).
+#[derive(Debug, Clone)]
 pub struct Group {
     pub key: String,
     pub heading: String,
     pub items: Vec<LinkView>,
+}
+
+impl Serialize for Group {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut html = String::with_capacity(self.items.iter().map(|l| l.html.len()).sum());
+        for l in &self.items {
+            html.push_str(&l.html);
+        }
+        let mut m = s.serialize_struct("Group", 4)?;
+        m.serialize_field("key", &self.key)?;
+        m.serialize_field("heading", &self.heading)?;
+        m.serialize_field("items", &self.items)?;
+        m.serialize_field("html", &html)?;
+        m.end()
+    }
 }
 
 /// A labelled fact ("Ansvarig: Tekniska förvaltningen"); `url` makes it a link.
