@@ -322,12 +322,6 @@ pub fn render(
     if sel.all || !sel.indexes.is_empty() {
         site_jobs.push(search::site_indexes);
     }
-    errors.extend(
-        site_jobs
-            .par_iter()
-            .filter_map(|job| job(&r).err())
-            .collect::<Vec<_>>(),
-    );
     // Per place: which place-level files, and which entity pages (None: all of them).
     let jobs: Vec<(usize, pages::PlaceParts, Option<Vec<u32>>)> = (0..g.places.len())
         .filter_map(|p| {
@@ -360,10 +354,21 @@ pub fn render(
             ))
         })
         .collect();
-    let place_errors: Vec<Diagnostic> = jobs
-        .par_iter()
-        .flat_map(|(p, parts, nodes)| pages::render_place(&r, *p, *parts, nodes.as_deref()))
-        .collect();
+    // Site-wide files (the site-wide search indexes are long) beside the places' files.
+    let (site_errors, place_errors) = rayon::join(
+        || -> Vec<Diagnostic> {
+            site_jobs
+                .par_iter()
+                .filter_map(|job| job(&r).err())
+                .collect()
+        },
+        || -> Vec<Diagnostic> {
+            jobs.par_iter()
+                .flat_map(|(p, parts, nodes)| pages::render_place(&r, *p, *parts, nodes.as_deref()))
+                .collect()
+        },
+    );
+    errors.extend(site_errors);
     errors.extend(place_errors);
     if errors.is_empty() {
         Ok(())
