@@ -30,6 +30,12 @@ pub struct SyntaxError {
 
 /// Parses YAML `text` whose first line is line `first_line` of its file.
 pub fn parse(text: &str, first_line: usize) -> Result<Doc, SyntaxError> {
+    if let Some((line, col)) = too_deep(text) {
+        return Err(SyntaxError {
+            pos: Pos::new(first_line + line, col),
+            message: format!("lists or maps nested more than {MAX_FLOW_DEPTH} levels deep"),
+        });
+    }
     let value: Value = if text.trim().is_empty() {
         Value::Mapping(Mapping::new())
     } else {
@@ -60,7 +66,74 @@ pub fn parse_file(text: &str) -> Result<Doc, SyntaxError> {
 
 /// Parses YAML into any deserializable type (used for theme data).
 pub fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    if let Some((line, col)) = too_deep(text) {
+        return Err(format!(
+            "lists or maps nested more than {MAX_FLOW_DEPTH} levels deep at line {} column {col}",
+            line + 1
+        ));
+    }
     serde_yaml::from_str(text).map_err(|e| clean_message(&e.to_string()))
+}
+
+/// The deepest nesting of flow lists and maps (`[…]`, `{…}`) accepted.
+pub const MAX_FLOW_DEPTH: usize = 100;
+
+/// Where a `[` or `{` opens a flow collection deeper than [`MAX_FLOW_DEPTH`]: (0-based line,
+/// 1-based column), found in one pass over the text. The YAML scanner takes time quadratic in
+/// the flow depth (100,000 brackets would take half a minute), so such text is refused before
+/// it is parsed. Quoted scalars and comments are skipped; a bracket inside a block-context plain
+/// scalar (`title: a [b`) does not open anything and is not counted.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut line, mut line_start) = (0usize, 0usize, 0usize);
+    // Whether a node may begin here (after an indicator, a comma or at a line's start).
+    let mut node_start = true;
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next_blank = matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\r' | b'\n'));
+        if b == b'\n' {
+            line += 1;
+            line_start = i + 1;
+            node_start |= quote.is_none();
+        } else if let Some(q) = quote {
+            if q == b'"' && b == b'\\' && bytes.get(i + 1) != Some(&b'\n') {
+                i += 1;
+            } else if b == q && q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                i += 1;
+            } else if b == q {
+                quote = None;
+                node_start = false;
+            }
+        } else {
+            match b {
+                b' ' | b'\t' | b'\r' => {}
+                b'#' if i == line_start || matches!(bytes[i - 1], b' ' | b'\t') => {
+                    while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'[' | b'{' if node_start || depth > 0 => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some((line, text[line_start..i].chars().count() + 1));
+                    }
+                    node_start = true;
+                }
+                b']' | b'}' if depth > 0 => {
+                    depth -= 1;
+                    node_start = false;
+                }
+                b',' if depth > 0 => node_start = true,
+                b':' | b'-' | b'?' => node_start = next_blank || (b == b':' && depth > 0),
+                b'\'' | b'"' if node_start => quote = Some(b),
+                _ => node_start = false,
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// serde_yaml places a duplicate key at the start of its map; find the second occurrence instead.
@@ -298,6 +371,35 @@ mod tests {
         let err = parse("title: A\nstatus: [open\n", 2).unwrap_err();
         assert!(err.pos.line >= 3, "{:?}", err.pos);
         assert!(!err.message.contains(" at line "));
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_where_it_gets_too_deep() {
+        let deep = format!("title: A\nvalues: {}\n", "[".repeat(MAX_FLOW_DEPTH + 5));
+        let err = parse(&deep, 2).unwrap_err();
+        // The bracket one past the limit: after `values: ` and MAX_FLOW_DEPTH brackets.
+        assert_eq!(err.pos, Pos::new(3, "values: ".len() + MAX_FLOW_DEPTH + 1));
+        assert!(err.message.contains("nested"), "{}", err.message);
+        let ok = format!(
+            "values: {}1{}\n",
+            "[".repeat(MAX_FLOW_DEPTH - 1),
+            "]".repeat(MAX_FLOW_DEPTH - 1)
+        );
+        assert!(too_deep(&ok).is_none());
+    }
+
+    #[test]
+    fn brackets_in_text_quotes_and_comments_do_not_count() {
+        let many = "[".repeat(MAX_FLOW_DEPTH * 2);
+        for text in [
+            format!("title: a {many}\n"),
+            format!("title: \"{many}\"\nsummary: 'it''s {many}'\n"),
+            format!("title: A # {many}\n"),
+            format!("title: it's {many}\n"),
+        ] {
+            assert!(too_deep(&text).is_none(), "{text}");
+        }
+        assert!(too_deep(&format!("title: it's\nv: {many}\n")).is_some());
     }
 
     #[test]

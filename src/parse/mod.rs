@@ -7,6 +7,7 @@ pub mod entity;
 pub mod fields;
 pub mod frontmatter;
 pub mod governing;
+pub mod html_depth;
 pub mod markdown;
 mod scalar;
 pub mod site;
@@ -167,6 +168,22 @@ pub fn parse_file(
             return (None, vec![d]);
         }
     };
+    if let Some(at) = html_depth::too_deep(split.body) {
+        let offset = split.body.as_ptr() as usize - src.text.as_ptr() as usize + at;
+        let before = &src.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let d = Diagnostic::error(
+            &src.display,
+            crate::diag::Pos::new(line, col),
+            format!(
+                "HTML elements nested more than {} levels deep",
+                html_depth::MAX_HTML_DEPTH
+            ),
+        )
+        .with_help("close each HTML element you open, or write the text in Markdown instead");
+        return (None, vec![d]);
+    }
     let id = entity_id(kind, &src.rel);
     let mut reader = fields::Reader::new(&doc, &src.display);
     reader.root = content_root(src);
