@@ -8,6 +8,10 @@ use walkdir::WalkDir;
 use crate::diag::{Diagnostic, Pos};
 use crate::model::EntityKind;
 
+mod read;
+pub use read::MAX_FILE_BYTES;
+use read::{check_files_dir, read_source};
+
 /// One content file read into memory.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -120,6 +124,7 @@ pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
         if ft.is_symlink() {
             diags.push(symlink_error(&display(content_dir, &name)));
         } else if ft.is_dir() && name == "files" {
+            check_files_dir(path, &mut diags);
             sources.files_dir = Some(path.to_path_buf());
         } else if ft.is_dir() {
             if !is_valid_id(&name) {
@@ -177,6 +182,7 @@ fn load_place(content_dir: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Plac
         } else if ft.is_file() && name == "programme.md" {
             place.programme = read_source(content_dir, &rel, diags);
         } else if ft.is_dir() && name == "files" {
+            check_files_dir(entry.path(), diags);
             place.files_dir = Some(entry.path().to_path_buf());
         } else if let Some(kind) = EntityKind::from_folder(&name).filter(|_| ft.is_dir()) {
             load_kind_folder(content_dir, &rel, kind, &mut place, diags);
@@ -334,43 +340,6 @@ fn sorted_entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<walkdir::DirEn
         }
     }
     out
-}
-
-/// Reads one file as UTF-8 (without BOM); a file that is not UTF-8 is a content error.
-fn read_source(content_dir: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
-    let path = content_dir.join(rel);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::io(
-                Some(&path),
-                format!("cannot read file: {e}"),
-            ));
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..3);
-            }
-            Some(SourceFile {
-                rel: rel.to_string(),
-                display: path,
-                text,
-            })
-        }
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-            let col = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-            diags.push(
-                Diagnostic::error(&path, Pos::new(line, col), "file is not UTF-8 text")
-                    .with_help("save the file with UTF-8 encoding (most editors: \"Save with encoding\" → UTF-8)"),
-            );
-            None
-        }
-    }
 }
 
 #[cfg(test)]
