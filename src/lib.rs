@@ -20,6 +20,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod session;
+pub mod stdio;
 pub mod timing;
 pub mod yaml;
 

@@ -27,7 +27,7 @@ pub fn run(command: Command) -> i32 {
             report::print_build(&diags, format, Stream::Stderr, &opts.content);
             match stats {
                 Some(s) => {
-                    eprintln!(
+                    crate::errln!(
                         "built {} places ({} pages) into {} in {} ms",
                         s.places,
                         s.pages,
@@ -38,10 +38,10 @@ pub fn run(command: Command) -> i32 {
                 }
                 None => {
                     if diag::exit_code(&diags) == 0 {
-                        eprintln!("error: build failed");
+                        crate::errln!("error: build failed");
                         return 2;
                     }
-                    eprintln!("nothing was written; {} is unchanged", output.display());
+                    crate::errln!("nothing was written; {} is unchanged", output.display());
                     diag::exit_code(&diags)
                 }
             }
@@ -60,7 +60,7 @@ pub fn run(command: Command) -> i32 {
             }
             report::print(&diags, format, Stream::Stdout);
             if diags.is_empty() && format == Format::Human {
-                println!("no problems found in {}", content.display());
+                crate::outln!("no problems found in {}", content.display());
             }
             diag::exit_code(&diags)
         }
@@ -87,7 +87,7 @@ fn print_result(r: Result<(), Diagnostic>) -> i32 {
     match r {
         Ok(()) => 0,
         Err(d) => {
-            eprintln!("{}", d.plain());
+            crate::errln!("{}", d.plain());
             diag::exit_code(&[d])
         }
     }

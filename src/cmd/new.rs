@@ -70,7 +70,7 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
     let text = template(kind, place, id);
     std::fs::write(&path, text)
         .map_err(|e| Diagnostic::io(Some(&path), format!("cannot write: {e}")))?;
-    println!("created {}", path.display());
+    crate::outln!("created {}", path.display());
     Ok(())
 }
 

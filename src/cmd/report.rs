@@ -53,7 +53,7 @@ pub fn print_build(diags: &[Diagnostic], format: Format, stream: Stream, content
         Stream::Stdout => Box::new(std::io::stdout().lock()),
         Stream::Stderr => Box::new(std::io::stderr().lock()),
     };
-    let _ = writeln!(out, "{}", not_shown(&rest, content));
+    crate::stdio::ended_on_broken_pipe(writeln!(out, "{}", not_shown(&rest, content)));
     drop(out);
     summary(diags, stream);
 }
@@ -121,11 +121,11 @@ pub fn print(diags: &[Diagnostic], format: Format, stream: Stream) {
     match format {
         Format::Json => {
             let text = serde_json::to_string_pretty(diags).unwrap_or_else(|_| "[]".into());
-            println!("{text}");
+            crate::outln!("{text}");
         }
         Format::Github => {
             for d in diags {
-                println!("{}", d.github());
+                crate::outln!("{}", d.github());
             }
             summary(diags, Stream::Stderr);
         }
@@ -150,7 +150,7 @@ fn print_list(diags: &[Diagnostic], stream: Stream) {
             Stream::Stderr => Box::new(std::io::stderr().lock()),
         };
         for d in diags {
-            let _ = writeln!(out, "{}", d.plain());
+            crate::stdio::ended_on_broken_pipe(writeln!(out, "{}", d.plain()));
         }
     }
 }
@@ -181,8 +181,8 @@ fn summary(diags: &[Diagnostic], stream: Stream) {
         plural(files.len(), "file")
     );
     match stream {
-        Stream::Stdout => println!("{line}"),
-        Stream::Stderr => eprintln!("{line}"),
+        Stream::Stdout => crate::outln!("{line}"),
+        Stream::Stderr => crate::errln!("{line}"),
     }
 }
 

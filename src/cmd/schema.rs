@@ -44,7 +44,7 @@ pub fn run(kind: Option<&str>, out: Option<&Path>) -> Result<(), Diagnostic> {
             std::fs::write(&path, text)
                 .map_err(|e| Diagnostic::io(Some(&path), format!("cannot write: {e}")))?;
         }
-        eprintln!("wrote {} schemas to {}", SCHEMAS.len(), dir.display());
+        crate::errln!("wrote {} schemas to {}", SCHEMAS.len(), dir.display());
         return Ok(());
     }
     let names: Vec<&str> = SCHEMAS.iter().map(|(n, _)| *n).collect();
@@ -54,7 +54,7 @@ pub fn run(kind: Option<&str>, out: Option<&Path>) -> Result<(), Diagnostic> {
     };
     match SCHEMAS.iter().find(|(n, _)| *n == kind) {
         Some((_, text)) => {
-            println!("{text}");
+            crate::outln!("{text}");
             Ok(())
         }
         None => Err(Diagnostic::io(None, format!("unknown file type `{kind}`"))

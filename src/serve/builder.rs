@@ -51,7 +51,7 @@ impl Builder {
             } else {
                 String::new()
             };
-            eprintln!("changed: {}{more}", shown(first));
+            crate::errln!("changed: {}{more}", shown(first));
         }
         let (stats, diags) = self.site.build_visible(changed);
         match stats {
@@ -69,12 +69,14 @@ impl Builder {
                     self.warnings = warnings;
                 }
                 match mode {
-                    crate::session::Mode::Full => eprintln!(
+                    crate::session::Mode::Full => crate::errln!(
                         "built {} places ({} pages) in {} ms",
-                        s.places, s.pages, s.millis
+                        s.places,
+                        s.pages,
+                        s.millis
                     ),
                     crate::session::Mode::Incremental(n) => {
-                        eprintln!("rebuilt {n} pages in {} ms", s.millis)
+                        crate::errln!("rebuilt {n} pages in {} ms", s.millis)
                     }
                 }
                 let late = self.site.finish();
@@ -94,7 +96,7 @@ impl Builder {
                     errors.push("error: build failed".into());
                 }
                 let built = self.builds > 0;
-                eprintln!(
+                crate::errln!(
                     "{}",
                     if built {
                         "build failed; still serving the last good site"

@@ -31,14 +31,14 @@ pub fn run(content: PathBuf, output: PathBuf, port: u16, bind: String) -> i32 {
     let listener = match listen::parse_bind(&bind).and_then(|ip| listen::bind(ip, port)) {
         Ok(l) => l,
         Err(d) => {
-            eprintln!("{}", d.plain());
+            crate::errln!("{}", d.plain());
             return 2;
         }
     };
     let addr = match listener.local_addr() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: cannot listen on {bind}:{port}: {e}");
+            crate::errln!("error: cannot listen on {bind}:{port}: {e}");
             return 2;
         }
     };
@@ -48,7 +48,7 @@ pub fn run(content: PathBuf, output: PathBuf, port: u16, bind: String) -> i32 {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
+            crate::errln!("error: cannot start the server: {e}");
             return 2;
         }
     };
@@ -72,7 +72,7 @@ async fn serve(
     {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: cannot listen on {base_url}: {e}");
+            crate::errln!("error: cannot listen on {base_url}: {e}");
             return 2;
         }
     };
@@ -80,7 +80,7 @@ async fn serve(
     let (changes_tx, changes_rx) = std::sync::mpsc::channel();
     let (watcher, warnings) = watch::start(&content, &output, changes_tx);
     for w in warnings {
-        eprintln!("{w}");
+        crate::errln!("{w}");
     }
     let opts = BuildOptions {
         content,
@@ -92,15 +92,15 @@ async fn serve(
     let worker = match builder::spawn(builder, changes_rx) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot start the build thread: {e}");
+            crate::errln!("error: cannot start the build thread: {e}");
             return 2;
         }
     };
 
     if !addr_is_loopback(&listener) {
-        eprintln!("warning: listening on {base_url} beyond this computer: others on the network can see the site");
+        crate::errln!("warning: listening on {base_url} beyond this computer: others on the network can see the site");
     }
-    println!("serving {base_url} (watching for changes; press Ctrl-C to stop)");
+    crate::outln!("serving {base_url} (watching for changes; press Ctrl-C to stop)");
 
     let app = http::App {
         output: Arc::new(output),
@@ -110,7 +110,7 @@ async fn serve(
     let on_stop = stopped.clone();
     let server = axum::serve(listener, http::router(app)).with_graceful_shutdown(async move {
         stop.wait().await;
-        eprintln!("stopping");
+        crate::errln!("stopping");
         // Event streams end, so their connections can close.
         status_tx.send_modify(|s| s.stopping = true);
         on_stop.notify_one();
@@ -128,7 +128,7 @@ async fn serve(
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: the server stopped: {e}");
+            crate::errln!("error: the server stopped: {e}");
             2
         }
     }
@@ -155,7 +155,7 @@ impl Stop {
             let signals = signal(SignalKind::interrupt())
                 .and_then(|i| Ok((i, signal(SignalKind::terminate())?)));
             if let Err(e) = &signals {
-                eprintln!("warning: cannot catch Ctrl-C: {e}");
+                crate::errln!("warning: cannot catch Ctrl-C: {e}");
             }
             Stop {
                 signals: signals.ok(),

@@ -76,7 +76,7 @@ pub fn start(
         }
         Err(errors) => {
             for e in errors {
-                eprintln!("warning: watching for changes: {e}");
+                crate::errln!("warning: watching for changes: {e}");
             }
         }
     };
