@@ -304,6 +304,10 @@ pub fn render(
     if sel.all {
         for (rel, bytes) in theme.statics() {
             errors.extend(out.write(&format!("static/{rel}"), bytes).err());
+            // Browsers ask for /favicon.ico of a site at the root of its host.
+            if rel == "favicon.ico" {
+                errors.extend(out.write(rel, bytes).err());
+            }
         }
         if let Some(dir) = &g.site_files_dir {
             errors.extend(out.copy_dir(dir, "files"));
