@@ -119,3 +119,26 @@ fn a_random_file_in_a_tree_gives_an_error_not_a_crash() {
         })
         .unwrap();
 }
+
+/// Inputs the fuzz target (`fuzz/fuzz_targets/parse.rs`) once found troublesome, kept in
+/// `fuzz/regressions/parse/` in its format: the first byte picks the kind of file, the rest is
+/// the file's text. Each must still give diagnostics or an entity, never a panic.
+#[test]
+fn fuzz_regressions_parse_without_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/parse");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/regressions/parse") {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let Some((&selector, rest)) = bytes.split_first() else {
+            continue;
+        };
+        let kind = KINDS[selector as usize % KINDS.len()];
+        let text = String::from_utf8_lossy(rest).into_owned();
+        if let Err(e) = check(kind, text) {
+            panic!("{}: {e}", path.display());
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "no regression inputs in {}", dir.display());
+}
