@@ -40,6 +40,10 @@ pub enum Command {
         format: Format,
     },
     /// Check the content and report every problem, writing nothing
+    ///
+    /// Limits: a content file (.md or site.yaml) may be at most 10 MiB, front matter may nest
+    /// lists and maps at most 100 levels deep, and raw HTML in a body at most 256 elements
+    /// deep. Symbolic links are refused anywhere in the content, files/ folders included.
     Check {
         /// Folder holding site.yaml and one folder per place
         #[arg(long, default_value = "content")]
