@@ -6,8 +6,11 @@
 // Builds the site for a base URL under a sub-path, serves it from 127.0.0.1 and runs Lighthouse
 // (the version in package.json, default mobile settings: emulated phone, simulated slow 4G) on
 // the home page, a place's programme page, its action list, its first indicator and its search
-// page. Each of the four categories (performance, accessibility, best practices, SEO) must score
-// at least --min (default 95) on every page. A failing page lists the audits that cost points.
+// page, searched for a word of the place's first action (what a resident sees after using the
+// header's search box). Each of the four categories (performance, accessibility, best practices,
+// SEO) must score at least --min (default 95) on every page. Scores vary from run to run on a
+// busy machine, so a page that falls short is run again, up to --runs times (default 3), and
+// its best run counts. A failing page lists the audits that cost points.
 // `--json DIR` keeps each page's full Lighthouse report there. Closes with `N passed, M failed`,
 // counting pages.
 
@@ -29,12 +32,14 @@ function pagesOf(content, output, placeArg) {
   const place = placeArg || places.find((p) => listEntities(content, p, 'indicators').length) || places[0];
   if (!place) throw new Error(`no place in ${content}`);
   const indicator = listEntities(content, place, 'indicators')[0];
+  const action = listEntities(content, place, 'actions')[0];
+  const word = action && (action.title.match(/\p{L}{4,}/u) || [])[0];
   const pages = [
     { label: 'home page', file: 'index.html' },
     { label: `place ${place}`, file: `${place}/index.html` },
     { label: `action list of ${place}`, file: `${place}/actions/index.html` },
     indicator && { label: `indicator ${place}/${indicator.id}`, file: `${place}/indicators/${indicator.id}/index.html` },
-    { label: `search page of ${place}`, file: `${place}/search/index.html` },
+    { label: `search page of ${place}${word ? ` for "${word.toLowerCase()}"` : ''}`, file: `${place}/search/index.html`, query: word && word.toLowerCase() },
   ].filter(Boolean);
   for (const p of pages) {
     if (!fs.existsSync(path.join(output, p.file))) throw new Error(`the build has no ${p.file}`);
@@ -44,8 +49,9 @@ function pagesOf(content, output, placeArg) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), {
-    content: 'value', prefix: 'value', min: 'value', place: 'value', json: 'value',
+    content: 'value', prefix: 'value', min: 'value', place: 'value', json: 'value', runs: 'value',
   });
+  const runs = Math.max(1, Number(args.runs || 3));
   const content = path.resolve(args.content || defaultContent);
   const min = Number(args.min || 95);
   watchdog(Number(process.env.LIGHTHOUSE_TIMEOUT_S || 900), 'lighthouse');
@@ -63,16 +69,25 @@ async function main() {
     });
     if (args.json) fs.mkdirSync(args.json, { recursive: true });
     for (const p of pages) {
-      const url = server.urlFor(p.file);
-      const result = await lighthouse(url, {
-        port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES,
-      });
+      const url = server.urlFor(p.file) + (p.query ? `?q=${encodeURIComponent(p.query)}` : '');
+      let best = null;
+      const tries = [];
+      for (let run = 0; run < runs; run++) {
+        const result = await lighthouse(url, {
+          port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES,
+        });
+        const worst = Math.min(...CATEGORIES.map((c) => result.lhr.categories[c]?.score ?? 0));
+        tries.push(Math.round(worst * 100));
+        if (!best || worst > best.worst) best = { result, worst };
+        if (worst * 100 >= min) break;
+      }
+      const { result } = best;
       const lhr = result.lhr;
       if (args.json) {
         fs.writeFileSync(path.join(args.json, p.file.replace(/\//g, '_') + '.json'), result.report);
       }
       const scores = CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]);
-      const shown = scores.map(([c, s]) => `${c} ${s}`).join(', ');
+      const shown = scores.map(([c, s]) => `${c} ${s}`).join(', ') + (tries.length > 1 ? ` (lowest category per run: ${tries.join(', ')})` : '');
       const problems = [];
       if (lhr.runtimeError) problems.push(`Lighthouse could not load the page: ${lhr.runtimeError.message}`);
       for (const [c, s] of scores) {
