@@ -190,7 +190,9 @@ fn read_programme(r: &mut Reader) -> Programme {
         .sub_map("contact", &["name", "email", "url"])
         .map(|m| Contact {
             name: r.sub_text("contact", m, "name"),
-            email: r.sub_text("contact", m, "email"),
+            email: r
+                .sub_text("contact", m, "email")
+                .and_then(|e| safe_email(r, "contact", e)),
             url: r
                 .sub_text("contact", m, "url")
                 .and_then(|u| safe_url(r, "contact", u)),
@@ -201,7 +203,9 @@ fn read_programme(r: &mut Reader) -> Programme {
             url: r
                 .sub_text("ideas", m, "url")
                 .and_then(|u| safe_url(r, "ideas", u)),
-            email: r.sub_text("ideas", m, "email"),
+            email: r
+                .sub_text("ideas", m, "email")
+                .and_then(|e| safe_email(r, "ideas", e)),
             text: r.sub_text("ideas", m, "text"),
         });
     Programme {
@@ -218,12 +222,43 @@ fn read_programme(r: &mut Reader) -> Programme {
     }
 }
 
+/// True for characters no published address may hold (they would end the attribute or make
+/// the address invalid HTML).
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`')
+}
+
+/// Keeps an e-mail address that can stand in a `mailto:` link; anything else is dropped with
+/// a warning.
+fn safe_email(r: &mut Reader, key: &str, email: String) -> Option<String> {
+    let email = email.trim().to_string();
+    let ok = matches!(email.split_once('@'), Some((a, b)) if !a.is_empty() && b.contains('.') && !b.contains('@'))
+        && !email.chars().any(|c| c.is_whitespace() || unsafe_char(c));
+    if ok {
+        return Some(email);
+    }
+    let pos = r.doc.value_pos(key, "email:");
+    r.diags.push(
+        crate::diag::Diagnostic::warning(
+            r.path,
+            pos,
+            format!("e-mail address in `{key}` dropped: `{email}` is not an address"),
+        )
+        .with_help("write it as name@example.org, without spaces or quotes"),
+    );
+    None
+}
+
 /// Keeps only web and mail links from front matter; anything else is dropped with a warning.
+/// Spaces in a link are written as `%20`.
 fn safe_url(r: &mut Reader, key: &str, url: String) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+    if (lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:"))
+        && !url.trim().chars().any(unsafe_char)
     {
-        return Some(url.trim().to_string());
+        return Some(url.trim().replace(' ', "%20"));
     }
     let pos = r.doc.value_pos(key, "url:");
     r.diags.push(

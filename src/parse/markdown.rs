@@ -13,6 +13,8 @@ use crate::load::slugify;
 pub struct Rendered {
     pub html: String,
     pub text: String,
+    /// Images from raw HTML without an `alt` attribute (Markdown images always have one).
+    pub images_without_alt: usize,
 }
 
 /// Where a body comes from, to resolve its relative links.
@@ -40,7 +42,9 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("th", ["style"])
         .filter_style_properties(HashSet::from(["text-align"]))
-        .link_rel(Some("noopener"));
+        // No `target` survives, so `rel=noopener` would protect nothing; on a link whose
+        // `javascript:` href was dropped it would even make the HTML invalid.
+        .link_rel(None);
     b
 });
 
@@ -139,12 +143,19 @@ pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     // Markdown without raw HTML gives only the HTML pulldown-cmark writes, with every
     // URL already checked above; only raw HTML from content needs the sanitiser.
+    let mut images_without_alt = 0;
     if raw_html || inner_headings_have_html(&events) {
         html = CLEANER.clean(&html).to_string();
+        images_without_alt = html
+            .split("<img")
+            .skip(1)
+            .filter(|tag| !tag[..tag.find('>').unwrap_or(tag.len())].contains(" alt="))
+            .count();
     }
     Rendered {
         html,
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        images_without_alt,
     }
 }
 
@@ -326,6 +337,13 @@ mod tests {
             out.html
         );
         assert!(!out.html.contains("onerror"), "{}", out.html);
+        // The link whose href was dropped keeps no attribute that needs an href.
+        assert!(!out.html.contains("rel="), "{}", out.html);
+        assert_eq!(out.images_without_alt, 1);
+        assert_eq!(
+            r("<img src=x alt=\"Karta\"> ![ok](y.png)").images_without_alt,
+            0
+        );
     }
 
     #[test]

@@ -192,7 +192,7 @@ pub fn parse_file(
     } else {
         None
     };
-    let diags = reader.diags;
+    let mut diags = reader.diags;
     let entity = entity.map(|mut e| {
         let body = markdown::render(
             split.body,
@@ -201,6 +201,21 @@ pub fn parse_file(
                 prefix,
             },
         );
+        if body.images_without_alt > 0 {
+            let offset = split.body.as_ptr() as usize - src.text.as_ptr() as usize;
+            let line = src.text[..offset].matches('\n').count() + 1;
+            diags.push(
+                Diagnostic::warning(
+                    &src.display,
+                    crate::diag::Pos::new(line, 1),
+                    format!(
+                        "{} image(s) in HTML without alt text",
+                        body.images_without_alt
+                    ),
+                )
+                .with_help("add alt=\"…\" saying what the image shows (alt=\"\" if it is only decoration), or use Markdown: ![what it shows](file.jpg)"),
+            );
+        }
         e.common.body_html = body.html;
         e.common.body_text = body.text;
         e.common.source = src.rel.clone();
