@@ -98,9 +98,10 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
             line_start = i + 1;
             node_start |= quote.is_none();
         } else if let Some(q) = quote {
-            if q == b'"' && b == b'\\' && bytes.get(i + 1) != Some(&b'\n') {
-                i += 1;
-            } else if b == q && q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+            // An escape (`\"`) or a doubled quote (`''`) skips the next byte.
+            let escaped = (q == b'"' && b == b'\\' && bytes.get(i + 1) != Some(&b'\n'))
+                || (b == q && q == b'\'' && bytes.get(i + 1) == Some(&b'\''));
+            if escaped {
                 i += 1;
             } else if b == q {
                 quote = None;
