@@ -68,6 +68,7 @@ fn every_file_of_the_output_layout_exists() {
             "actions/index.html",
             "search/index.html",
             "search-index.json",
+            "search-index/manifest.json",
             "data/actions.json",
             "data/actions.csv",
             "data/indicators.json",
@@ -497,15 +498,11 @@ fn open_data_counts_match_the_published_content() {
     );
 }
 
-/// Every file of a place's search index (`search-index.json` and `search-index/…`), parsed.
+/// Every file of a place's sharded search index (`search-index/…`), parsed.
 fn search_files(site: &Site, dir: &str) -> Vec<(String, serde_json::Value)> {
     site.files()
         .into_iter()
-        .filter(|f| {
-            f.ends_with(".json")
-                && (f == &format!("{dir}search-index.json")
-                    || f.starts_with(&format!("{dir}search-index/")))
-        })
+        .filter(|f| f.ends_with(".json") && f.starts_with(&format!("{dir}search-index/")))
         .map(|f| {
             let v = serde_json::from_str(&site.read(&f)).unwrap_or_else(|e| panic!("{f}: {e}"));
             (f, v)
@@ -521,13 +518,13 @@ fn search_index_is_sharded_json_with_gzip_copies_and_without_drafts() {
         let files = search_files(&site, &format!("{place}/"));
         let manifest = &files
             .iter()
-            .find(|(f, _)| f.ends_with("search-index.json"))
-            .unwrap_or_else(|| panic!("{place}/search-index.json"))
+            .find(|(f, _)| f.ends_with("search-index/manifest.json"))
+            .unwrap_or_else(|| panic!("{place}/search-index/manifest.json"))
             .1;
         for key in ["lang", "pipeline", "n", "base", "kinds", "docs", "t", "s"] {
             assert!(
                 manifest.get(key).is_some(),
-                "{place}/search-index.json lacks `{key}`"
+                "{place}/search-index/manifest.json lacks `{key}`"
             );
         }
         let n = ents.iter().filter(|e| e.place == place).count();
@@ -567,6 +564,82 @@ fn search_index_is_sharded_json_with_gzip_copies_and_without_drafts() {
         .collect();
     assert!(
         text.contains("\"footpath\""),
+        "brookfield index has `footpath`"
+    );
+}
+
+/// The pages an elasticlunr inverted index (`index.<field>.root`, a trie by character) files
+/// under `term`.
+fn lunr_docs<'a>(
+    v: &'a serde_json::Value,
+    field: &str,
+    term: &str,
+) -> Option<&'a serde_json::Map<String, serde_json::Value>> {
+    let mut node = &v["index"][field]["root"];
+    for c in term.chars() {
+        node = node.get(c.to_string())?;
+    }
+    node["docs"].as_object()
+}
+
+#[test]
+fn search_index_is_elasticlunr_json_without_drafts() {
+    let site = multi();
+    let ents = published("multi");
+    for place in places(&ents) {
+        let text = site.read(&format!("{place}/search-index.json"));
+        let v: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{place}/search-index.json: {e}"));
+        for key in ["fields", "ref", "index", "documentStore", "pipeline"] {
+            assert!(
+                v.get(key).is_some(),
+                "{place}/search-index.json lacks `{key}`"
+            );
+        }
+        let fields: Vec<&str> = v["fields"]
+            .as_array()
+            .expect("fields array")
+            .iter()
+            .filter_map(|f| f.as_str())
+            .collect();
+        assert!(fields.contains(&"title"), "{fields:?}");
+        let mine: Vec<&Ent> = ents.iter().filter(|e| e.place == place).collect();
+        let docs = v["documentStore"]["length"]
+            .as_u64()
+            .expect("documentStore.length") as usize;
+        assert!(
+            docs >= mine.len() - 1,
+            "{place}: {docs} documents indexed for {} published files",
+            mine.len()
+        );
+        assert!(!text.contains("Qzxdraft"), "{place}: a draft is indexed");
+        let gz = std::fs::read(site.path(&format!("{place}/search-index.json.gz"))).unwrap();
+        assert_eq!(
+            &gz[..2],
+            &[0x1f, 0x8b],
+            "{place}/search-index.json.gz is gzip"
+        );
+        // Each page is found by a word of its title, under its URL.
+        let lang = site.read(&format!("{place}/search-index/manifest.json"));
+        let lang: serde_json::Value = serde_json::from_str(&lang).unwrap();
+        let lang = lang["lang"].as_str().unwrap();
+        for e in &mine {
+            let url = site.url(&e.folder());
+            let found = ambit::search::terms_of(lang, &e.title())
+                .iter()
+                .any(|t| lunr_docs(&v, "title", t).is_some_and(|d| d.contains_key(&url)));
+            assert!(
+                found,
+                "{place}: `{}` not found by its title at {url}",
+                e.title()
+            );
+        }
+    }
+    // A word of an action's title is in the index of its place.
+    let v: serde_json::Value =
+        serde_json::from_str(&site.read("brookfield/search-index.json")).unwrap();
+    assert!(
+        lunr_docs(&v, "title", "footpath").is_some_and(|d| !d.is_empty()),
         "brookfield index has `footpath`"
     );
 }

@@ -1,5 +1,5 @@
 //! The public contract of `ambit::search::build_index` and `build_site_index`: a manifest
-//! (`search-index.json`) in the place's language that names its term shards and result-list
+//! (`search-index/manifest.json`) in the place's language that names its term shards and result-list
 //! chunks, every term of every page in the shards, and the rows the result list shows.
 
 use ambit::search::{build_index, build_site_index, IndexFiles, Place, SearchDoc};
@@ -104,7 +104,7 @@ fn the_manifest_names_every_file() {
         assert_eq!(keys, n, "{fam}: a file per key");
     }
     let paths: Vec<String> = files.paths("getinge/").map(|(p, _)| p).collect();
-    assert!(paths.contains(&"getinge/search-index.json".to_string()));
+    assert!(paths.contains(&"getinge/search-index/manifest.json".to_string()));
     assert!(paths.contains(&"getinge/search-index/t/0.json".to_string()));
     assert!(paths.contains(&"getinge/search-index/d/0.json".to_string()));
 }

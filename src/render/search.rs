@@ -1,6 +1,7 @@
-//! The search indexes: each place's (`<place>/search-index.json` and its shards), and for the
-//! site-wide search one per language over all its places (`search/<lang>/search-index.json`),
-//! each file also gzipped; and the list of indexes the search pages name.
+//! The search indexes: each place's (the sharded `<place>/search-index/`, and the elasticlunr
+//! index `<place>/search-index.json`), and for the site-wide search one per language over all
+//! its places (`search/<lang>/search-index/`), each file also gzipped; and the list of indexes
+//! the search pages name.
 
 use rayon::prelude::*;
 use serde_json::json;
@@ -9,7 +10,9 @@ use super::view::{self, place_name};
 use super::{lists, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::NodeId;
-use crate::search::{build_index, build_site_index, gz, IndexFiles, Place, SearchDoc};
+use crate::search::{
+    build_index, build_site_index, gz, lunr_index, IndexFiles, Place, SearchDoc, MANIFEST,
+};
 
 /// Owned text of one page to index.
 struct Row {
@@ -82,11 +85,23 @@ fn write(r: &Renderer, dir: &str, files: &IndexFiles) -> Result<(), Diagnostic> 
     })
 }
 
-/// Writes `<place>/search-index.json` and its shards.
+/// Writes the sharded index `<place>/search-index/` and the elasticlunr index
+/// `<place>/search-index.json`.
 pub fn place_index(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let (ents, rows) = place_rows(r, p);
-    let files = build_index(r.g.places[p].lang.code(), &docs(&ents, &rows));
-    write(r, &format!("{}/", r.g.places[p].id), &files)
+    let docs = docs(&ents, &rows);
+    let place = &r.g.places[p];
+    let dir = format!("{}/", place.id);
+    let (sharded, lunr) = rayon::join(
+        || write(r, &dir, &build_index(place.lang.code(), &docs)),
+        || {
+            let json = lunr_index(place.lang.code(), &docs);
+            let path = format!("{dir}search-index.json");
+            r.out.write(&path, &json)?;
+            r.out.write(&format!("{path}.gz"), &gz::gzip(&json))
+        },
+    );
+    sharded.and(lunr)
 }
 
 /// Languages of the places, in order of first place, each with its places.
@@ -106,7 +121,7 @@ fn actions_url(r: &Renderer, p: usize) -> String {
     format!("{}{}/actions/", r.g.prefix, r.g.places[p].id)
 }
 
-/// Writes `search/<lang>/search-index.json` for each language with more than one place (a
+/// Writes `search/<lang>/search-index/` for each language with more than one place (a
 /// language of one place searches that place's index).
 pub fn site_indexes(r: &Renderer) -> Result<(), Diagnostic> {
     languages(r)
@@ -135,7 +150,7 @@ pub fn site_indexes(r: &Renderer) -> Result<(), Diagnostic> {
 /// The index of place `p` as the search script reads it from `data-search`.
 pub fn place_entry(r: &Renderer, p: usize) -> serde_json::Value {
     let place = &r.g.places[p];
-    json!({"url": format!("{}{}/search-index.json", r.g.prefix, place.id), "lang": place.lang.code(),
+    json!({"url": format!("{}{}/{MANIFEST}", r.g.prefix, place.id), "lang": place.lang.code(),
            "place": place_name(r.g, p), "actions": actions_url(r, p)})
 }
 
@@ -147,7 +162,7 @@ pub fn site_entries(r: &Renderer) -> Vec<serde_json::Value> {
             if ps.len() == 1 {
                 place_entry(r, ps[0])
             } else {
-                json!({"url": format!("{}search/{code}/search-index.json", r.g.prefix), "lang": code})
+                json!({"url": format!("{}search/{code}/{MANIFEST}", r.g.prefix), "lang": code})
             }
         })
         .collect()

@@ -261,7 +261,7 @@ fn fixture_index(code: &str, pages: &[Page]) -> super::IndexFiles {
 
 const FIXTURE_SHARD_BYTES: usize = 200;
 
-/// `index-{sv,nl,en}/`: indexes of the pages above (`search-index.json` and its shards),
+/// `index-{sv,nl,en}/`: indexes of the pages above (`search-index/manifest.json` and its shards),
 /// queried by `tests/js/search.test.mjs`.
 #[test]
 fn index_fixtures_match() {

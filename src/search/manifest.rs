@@ -1,5 +1,5 @@
 //! The result-list data (title, kind, URL, excerpt, status and place of each page, in chunks of
-//! a few pages) and the manifest `search-index.json` that names everything else.
+//! a few pages) and the manifest `search-index/manifest.json` that names everything else.
 
 use serde_json::json;
 

@@ -1,9 +1,9 @@
 //! Static search: builds the sharded search index of one place, or of all places of a
 //! language for the site-wide search, with full text (no truncation) at any size.
 //!
-//! Files, all under the folder of `search-index.json` (and each also as a `.gz` copy):
+//! Files, all under the folder `search-index/` (and each also as a `.gz` copy):
 //!
-//! - `search-index.json`, the manifest, always fetched (a few KB):
+//! - `search-index/manifest.json`, always fetched by the client (a few KB):
 //!   `{"v": 2, "lang": "sv", "pipeline": ["trimmer-sv", …], "boost": {…}, "n": pages,
 //!     "base": "/sub/getinge/", "kinds": [["action", "Åtgärd"], …],
 //!     "places": [["Getinge", "/sub/getinge/actions/"], …], "docs": {"per": 8, "files": 66},
@@ -25,10 +25,16 @@
 //! indexed. A query fetches the manifest, for each word one or two prefix shards and one or two
 //! suffix shards, and the row chunks of the first results: `examples/search_size.rs` prints
 //! these sizes for places of 500 and 5,000 pages.
+//!
+//! Next to the folder, `<place>/search-index.json` is the place's index in elasticlunr's own
+//! format (`lunr.rs`): built with elasticlunr-rs over the titles, tags and summaries of its
+//! published pages, for other tools that read elasticlunr indexes. The site's own client does
+//! not fetch it; it uses the shards, which hold the full text.
 
 mod analyzer;
 pub mod gz;
 mod index;
+mod lunr;
 mod manifest;
 mod shard;
 #[doc(hidden)]
@@ -41,6 +47,7 @@ mod fixtures;
 mod tests;
 
 use analyzer::lunr_code;
+pub use lunr::{lunr_index, LUNR_FIELDS};
 
 /// One published page to index (drafts are never passed in). Any other document (a report,
 /// say) is added the same way: a URL, a title and its text as the body.
@@ -78,17 +85,20 @@ pub(crate) const FIELDS: [(&str, u32); 4] =
 /// Characters of the excerpt shown under a result.
 pub(crate) const EXCERPT_CHARS: usize = 160;
 
-/// The files of one index: the manifest and the rest, by path under `search-index/`.
+/// Where the manifest of an index is, under the folder of its place (or of its language).
+pub const MANIFEST: &str = "search-index/manifest.json";
+
+/// The files of one sharded index: the manifest and the rest, by path under `search-index/`.
 pub struct IndexFiles {
     pub manifest: String,
     pub files: Vec<(String, String)>,
 }
 
 impl IndexFiles {
-    /// Every file by its path relative to the folder of the manifest (`dir` + "search-index.json",
+    /// Every file by its path under `dir` (`dir` + "search-index/manifest.json",
     /// `dir` + "search-index/t/0.json", …).
     pub fn paths<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (String, &'a str)> + 'a {
-        std::iter::once((format!("{dir}search-index.json"), self.manifest.as_str())).chain(
+        std::iter::once((format!("{dir}{MANIFEST}"), self.manifest.as_str())).chain(
             self.files
                 .iter()
                 .map(move |(p, f)| (format!("{dir}search-index/{p}"), f.as_str())),

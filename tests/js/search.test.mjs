@@ -22,7 +22,7 @@ const getJson = async (url) => {
   fetched.push(url);
   return JSON.parse(fs.readFileSync(path.join(here, 'fixtures', url), 'utf8'));
 };
-const load = (name, place) => search.PlaceIndex.open(`index-${name}/search-index.json`, { place }, getJson);
+const load = (name, place) => search.PlaceIndex.open(`index-${name}/search-index/manifest.json`, { place }, getJson);
 const sv = await load('sv', 'Getinge');
 const nl = await load('nl', 'Schilderswijk');
 const en = await load('en', 'Millbrook');
@@ -166,12 +166,12 @@ test('a compound the pages write apart is split', async () => {
 
 test('Dutch: doubled vowels that the stemmer undoubles in some forms only', async () => {
   const files = {
-    'x/search-index.json': { lang: 'du', n: 1, base: '/', kinds: [['action', 'Inspanning']], places: [], docs: { per: 1, files: 1 }, t: [''], s: [''] },
+    'x/search-index/manifest.json': { lang: 'du', n: 1, base: '/', kinds: [['action', 'Inspanning']], places: [], docs: { per: 1, files: 1 }, t: [''], s: [''] },
     'x/search-index/t/0.json': [['oversteekplat', [0, 100]]],
     'x/search-index/s/0.json': [['oversteekplat', [0, 100]]],
     'x/search-index/d/0.json': [['Oversteekplaats', 0, 'oversteekplaats/', '']],
   };
-  const idx = await search.PlaceIndex.open('x/search-index.json', {}, async (u) => files[u]);
+  const idx = await search.PlaceIndex.open('x/search-index/manifest.json', {}, async (u) => files[u]);
   assert.equal(search.stemDutch('oversteekplaats'), 'oversteekplat');
   assert.equal(search.stemDutch('oversteekplaatsen'), 'oversteekplaats');
   for (const q of ['oversteekplaats', 'oversteekplaatsen', 'plaatsen', 'plaats']) {

@@ -8,7 +8,7 @@
  * listed, with a button for more.
  *
  * data-search (as src/render/lists.rs writes it):
- *   {"indexes": [{"url": "/sub/getinge/search-index.json", "lang": "sv", "place": "Getinge",
+ *   {"indexes": [{"url": "/sub/getinge/search-index/manifest.json", "lang": "sv", "place": "Getinge",
  *                 "actions": "/sub/getinge/actions/"}],
  *    "actions_url": "/sub/getinge/actions/", "lang": "sv",
  *    "strings": {"search_results_one": "1 träff", "search_results_many": "{n} träffar",
@@ -16,7 +16,7 @@
  *                åtgärdslistan", "search_loading": "Laddar sökindex …", "search_error": "…"}}
  * Everything but "indexes" is optional (Swedish, Dutch and English defaults); {n} is the number
  * of results and {q} the query. Without "actions_url" (the site-wide page) the no-results
- * message links to the action list of each place, next to its search-index.json.
+ * message links to the action list of each place, next to its search-index/ folder.
  *
  * The index is written by src/search/ (see its module documentation). Queries go through the
  * same word splitting, trimmer, stop-word filter and stemmer as the documents: the Snowball Swedish and Dutch stemmers of

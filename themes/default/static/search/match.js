@@ -37,7 +37,7 @@
       this.base = m.base || '';
       this.per = (m.docs && m.docs.per) || 1;
       this.getJson = getJson;
-      this.dir = String(url || '').replace(/\.json(\?.*)?$/, '/');
+      this.dir = String(url || '').replace(/[^/?]*(\?.*)?$/, ''); // the manifest's folder
       this.keys = { t: m.t || [], s: m.s || [] };
       this.keyIndex = { t: new Map(this.keys.t.map((k, i) => [k, i])), s: new Map(this.keys.s.map((k, i) => [k, i])) };
       this.loaded = new Map(); // 't/3' → promise
