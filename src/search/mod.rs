@@ -27,7 +27,7 @@
 //! these sizes for places of 500 and 5,000 pages.
 //!
 //! Next to the folder, `<place>/search-index.json` is the place's index in elasticlunr's own
-//! format (`lunr.rs`): built with elasticlunr-rs over the titles, tags and summaries of its
+//! format (`lunr.rs`, no `.gz` copy): built with elasticlunr-rs over the titles, tags and summaries of its
 //! published pages, for other tools that read elasticlunr indexes. The site's own client does
 //! not fetch it; it uses the shards, which hold the full text.
 
