@@ -74,7 +74,7 @@ pub fn is_ignored_name(name: &str) -> bool {
 }
 
 /// Names the site itself uses at the top of the output; no place may take them.
-pub const RESERVED_PLACE_IDS: [&str; 9] = [
+pub const RESERVED_PLACE_IDS: [&str; 12] = [
     "static",
     "search",
     "accessibility",
@@ -84,6 +84,9 @@ pub const RESERVED_PLACE_IDS: [&str; 9] = [
     "follow-up",
     "documents",
     "agenda-2030",
+    "tags",
+    "budget",
+    "admin",
 ];
 /// Views of the action list; no action may take these ids.
 pub const RESERVED_ACTION_IDS: [&str; 3] = ["by-year", "by-ambition", "by-responsible"];

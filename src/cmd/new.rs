@@ -93,7 +93,7 @@ pub fn template(kind: NewKind, place: &str, id: &str) -> String {
         // Written in full above: a report has none of the common keys' comments.
         NewKind::Report => (String::new(), ""),
         NewKind::Place => (
-            format!("place: {title}                 # required: display name of the place\nplace_kind: town              # required: town, district, village or municipality\n# municipality: Halmstads kommun\n# language: sv                # sv, en or nl; defaults to site.yaml's\n# adopted: {{by: Kommunstyrelsen, on: 2021-05-04}}\n# period: {{from: 2020, to: 2024}}\n# review: Ambitions each term of office, actions every year\n# partners: [Samhällsföreningen]\n# contact: {{name: Name, email: name@example.org}}\n# ideas: {{email: ideas@example.org, text: Send us your idea}}\n"),
+            format!("place: {title}                 # required: display name of the place\nplace_kind: town              # required: town, district, village or municipality\n# municipality: Halmstads kommun\n# language: sv                # sv, en or nl; defaults to site.yaml's\n# adopted: {{by: Kommunstyrelsen, on: 2021-05-04}}\n# period: {{from: 2020, to: 2024}}\n# review: Ambitions each term of office, actions every year\n# partners: [Samhällsföreningen]\n# contact: {{name: Name, email: name@example.org}}\n# ideas: {{email: ideas@example.org, text: Send us your idea}}\n# revised: 2026-03-14          # when the plan was last revised\n# revise_every: 1             # whole years between revisions\n"),
             "The shared picture of the future: what the place wants to be.\n",
         ),
         NewKind::Area => (String::new(), "What this subject area covers.\n"),
@@ -104,7 +104,7 @@ pub fn template(kind: NewKind, place: &str, id: &str) -> String {
             "What the indicator shows and how it is measured.\n",
         ),
         NewKind::Action => (
-            "ambition: <ambition id>         # required: the ambition it serves (or place/id)\n# strategy: <strategy id>     # a strategy of that ambition\nstatus: idea                    # required: idea, prioritised, planned, ongoing, done, cancelled\n# effort: investering         # type of effort\n# responsible: Tekniska förvaltningen\n# funded_by: Kommunen\n# due: 2026                   # 2026, \"2026-06\" or 2026-06-30\n# listed: 2025                # year put on the action list\n# completed: 2026-05-01       # only with status done (and then required)\n# decided_by: Tekniska nämnden\n# budget: {amount: 250000, currency: SEK}\n# origin: Medborgardialog 2025\n# progress: 0                 # 0 to 100\n".into(),
+            "ambition: <ambition id>         # required: the ambition it serves (or place/id)\n# strategy: <strategy id>     # a strategy of that ambition\nstatus: idea                    # required: idea, prioritised, planned, ongoing, done, cancelled\n# effort: investering         # type of effort\n# responsible: Tekniska förvaltningen\n# funded_by: Kommunen\n# due: 2026                   # 2026, \"2026-06\" or 2026-06-30\n# listed: 2025                # year put on the action list\n# completed: 2026-05-01       # only with status done (and then required)\n# decided_by: Tekniska nämnden\n# budget: {amount: 250000, currency: SEK, year: 2026}  # at most two decimals, never negative\n# origin: Medborgardialog 2025\n# progress: 0                 # 0 to 100\n".into(),
             "What will be done, where, and for whom.\n",
         ),
     };

@@ -7,8 +7,26 @@ use std::path::PathBuf;
 
 use crate::diag::Pos;
 
+pub mod money;
 mod values;
 pub use values::{days_in_month, Order, PartialDate};
+
+/// The slug of a tag (v2): lowercased, accents dropped (`å`→`a`), runs of other characters
+/// turned into `-`, `-` trimmed. Tags with the same slug are one tag. None when the tag has
+/// no letter or digit.
+pub fn tag_slug(tag: &str) -> Option<String> {
+    let ascii = deunicode::deunicode(tag).to_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let slug = out.trim_end_matches('-');
+    (!slug.is_empty()).then(|| slug.to_string())
+}
 
 /// A language the UI and search support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -236,6 +254,26 @@ pub struct Programme {
     pub partners: Vec<String>,
     pub contact: Option<Contact>,
     pub ideas: Option<Ideas>,
+    /// When the plan was last revised (v2).
+    pub revised: Option<PartialDate>,
+    /// Whole years between revisions (v2), at least 1.
+    pub revise_every: Option<i64>,
+}
+
+impl Programme {
+    /// The day the next revision is due: `revised` plus `revise_every` years (the last day
+    /// `revised` covers when it is a year or a month; 29 February becomes 28 February).
+    pub fn revision_due(&self) -> Option<(i32, u8, u8)> {
+        let (y, m, d) = self.revised?.last_day();
+        let every = i32::try_from(self.revise_every?).ok()?;
+        let year = y.checked_add(every)?;
+        Some((year, m, d.min(days_in_month(year, m))))
+    }
+
+    /// True when the plan is past its revision date on `today`.
+    pub fn is_overdue(&self, today: (i32, u8, u8)) -> bool {
+        self.revision_due().is_some_and(|due| due < today)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -263,8 +301,11 @@ pub struct Indicator {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Budget {
-    pub amount: f64,
+    /// The amount in hundredths (öre, cents): exact, never floating point.
+    pub amount: i64,
     pub currency: Option<String>,
+    /// The budget year (v2).
+    pub year: Option<i64>,
 }
 
 #[derive(Debug, Clone)]

@@ -18,6 +18,8 @@ const PROGRAMME: &[&str] = &[
     "partners",
     "contact",
     "ideas",
+    "revised",
+    "revise_every",
 ];
 const INDICATOR: &[&str] = &[
     "measures",
@@ -143,6 +145,7 @@ fn read_common(r: &mut Reader, id: &str) -> Option<Common> {
         }
     });
     let tags = r.text_list("tags");
+    check_tags(r, &tags);
     let draft = r.bool("draft").unwrap_or(false);
     let extra = match r.get("extra") {
         None => serde_json::Value::Null,
@@ -208,6 +211,8 @@ fn read_programme(r: &mut Reader) -> Programme {
                 .and_then(|e| safe_email(r, "ideas", e)),
             text: r.sub_text("ideas", m, "text"),
         });
+    let revised = r.date("revised");
+    let revise_every = read_revise_every(r);
     Programme {
         place,
         place_kind,
@@ -219,6 +224,37 @@ fn read_programme(r: &mut Reader) -> Programme {
         partners,
         contact,
         ideas,
+        revised,
+        revise_every,
+    }
+}
+
+/// `revise_every`: a whole number of years, at least 1.
+fn read_revise_every(r: &mut Reader) -> Option<i64> {
+    let v = r.get("revise_every")?;
+    let n = as_int(v).filter(|n| (1..=100).contains(n));
+    if n.is_none() {
+        let shown = scalar_text(v).unwrap_or_else(|| crate::yaml::type_name(v).to_string());
+        let pos = r.doc.scalar_pos("revise_every");
+        r.error(
+            pos,
+            format!("`revise_every` is `{shown}`, but must be a whole number of years, at least 1"),
+        )
+        .help
+        .push("write how many years pass between revisions, e.g. `revise_every: 2`".into());
+    }
+    n
+}
+
+/// A tag must have a letter or digit: its slug names the tag's page.
+fn check_tags(r: &mut Reader, tags: &[String]) {
+    for (i, t) in tags.iter().enumerate() {
+        if crate::model::tag_slug(t).is_none() {
+            let pos = r.doc.item_pos("tags", i);
+            r.error(pos, format!("tag `{t}` has no letter or digit"))
+                .help
+                .push("write the tag as a word, e.g. `Mötesplats`, or remove it".into());
+        }
     }
 }
 
@@ -394,13 +430,7 @@ fn read_action(r: &mut Reader) -> Option<Action> {
     let listed = r.int("listed");
     let completed = r.date("completed");
     let decided_by = r.text("decided_by", None);
-    let budget = r.sub_map("budget", &["amount", "currency"]).and_then(|m| {
-        let amount = r.sub_number("budget", m, "amount", true)?;
-        Some(Budget {
-            amount,
-            currency: r.sub_text("budget", m, "currency"),
-        })
-    });
+    let budget = super::budget::read_budget(r);
     let origin = r.text("origin", None);
     let progress = r.number("progress");
     if let Some(p) = progress.filter(|p| !(0.0..=100.0).contains(p)) {

@@ -3,6 +3,7 @@
 //! Markdown body is rendered to sanitised HTML ([`markdown`]). Files are
 //! parsed in parallel; every problem of every file is collected.
 
+mod budget;
 pub mod entity;
 pub mod fields;
 pub mod frontmatter;

@@ -1,0 +1,83 @@
+//! The `budget` key of an action: an exact amount (whole hundredths, never
+//! negative, at most two decimals), its currency and (v2) its budget year.
+
+use crate::model::Budget;
+use crate::parse::fields::{as_int, scalar_text, Reader};
+
+/// `budget: {amount, currency, year}`: an exact, non-negative amount with at most two
+/// decimals, and a year.
+pub fn read_budget(r: &mut Reader) -> Option<Budget> {
+    let m = r.sub_map("budget", &["amount", "currency", "year"])?;
+    let pos = |r: &Reader, sub: &str| r.doc.value_pos("budget", &format!("{sub}:"));
+    let amount = match m.get("amount").filter(|v| !v.is_null()) {
+        None => {
+            let p = r.doc.key_pos("budget");
+            r.error(p, "`budget` needs `amount`").help.push(
+                "add `amount: <number>` to `budget`, e.g. `{amount: 40000, currency: SEK}`".into(),
+            );
+            None
+        }
+        Some(v) => {
+            let text = scalar_text(v).unwrap_or_else(|| crate::yaml::type_name(v).to_string());
+            use crate::model::money::{parse_hundredths, AmountError};
+            match parse_hundredths(&text) {
+                Ok(a) => Some(a),
+                Err(e) => {
+                    let (msg, help) = match e {
+                        AmountError::Negative => (
+                            format!("`budget.amount` is {text}, but a budget cannot be negative"),
+                            "write the amount without a minus sign",
+                        ),
+                        AmountError::TooManyDecimals => (
+                            format!("`budget.amount` is {text}: at most two decimals are allowed"),
+                            "round the amount to whole units or hundredths (öre, cents)",
+                        ),
+                        AmountError::TooLarge => (
+                            format!("`budget.amount` is {text}, which is too large"),
+                            "write the amount in whole units, e.g. `250000`",
+                        ),
+                        AmountError::NotANumber => (
+                            format!("`budget.amount` must be a number, found `{text}`"),
+                            "write digits only, without spaces or currency: `amount: 250000`",
+                        ),
+                    };
+                    let p = pos(r, "amount");
+                    r.error(p, msg).help.push(help.into());
+                    None
+                }
+            }
+        }
+    };
+    let currency = r
+        .sub_text("budget", m, "currency")
+        .map(|c| c.trim().to_string());
+    let year = match m.get("year").filter(|v| !v.is_null()) {
+        None => None,
+        Some(v) => {
+            let y = as_int(v)
+                .or_else(|| {
+                    scalar_text(v)
+                        .as_deref()
+                        .and_then(crate::parse::fields::parse_partial_date)
+                        .map(|d| i64::from(d.year))
+                })
+                .filter(|y| (1000..=9999).contains(y));
+            if y.is_none() {
+                let shown = scalar_text(v).unwrap_or_else(|| crate::yaml::type_name(v).to_string());
+                let p = pos(r, "year");
+                r.error(
+                    p,
+                    format!("`budget.year` is `{shown}`, which is not a year"),
+                )
+                .help
+                .push("write the budget year with four digits, e.g. `year: 2025`".into());
+            }
+            y
+        }
+    };
+    Some(Budget {
+        amount: amount?,
+        currency: currency.filter(|c| !c.is_empty()),
+        year,
+    })
+}
