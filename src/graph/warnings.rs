@@ -81,7 +81,42 @@ pub fn gaps(g: &Graph) -> Vec<Diagnostic> {
             format!("gap: {}", item.message),
         ));
     }
+    out.extend(overdue_plans(g));
     out
+}
+
+/// Plans past their revision date (`revised` + `revise_every` years), at the `revised` line
+/// of their programme.md.
+pub fn overdue_plans(g: &Graph) -> Vec<Diagnostic> {
+    let iso = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
+    g.places
+        .iter()
+        .filter_map(|place| {
+            let pr = place.programme.programme()?;
+            if !pr.is_overdue(g.today) {
+                return None;
+            }
+            let due = iso(pr.revision_due()?);
+            let revised = pr.revised?.iso();
+            let every = pr.revise_every?;
+            let c = &place.programme.common;
+            Some(
+                Diagnostic::warning(
+                    &c.display_path,
+                    c.key_pos("revised"),
+                    format!(
+                        "gap: the plan of `{}` is overdue for revision: revised {revised}, \
+                         revised every {every} year{}, due {due}",
+                        place.id,
+                        if every == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_help(
+                    "revise the plan and set `revised:` to the date of the revision".to_string(),
+                ),
+            )
+        })
+        .collect()
 }
 
 /// One gap found for the follow-up.

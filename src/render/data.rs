@@ -30,6 +30,7 @@ pub struct ActionRow {
     pub decided_by: String,
     pub budget_amount: String,
     pub budget_currency: String,
+    pub budget_year: String,
     pub origin: String,
     pub progress: String,
     pub tags: String,
@@ -79,8 +80,12 @@ pub const ACTION_COLUMNS: &[(&str, &str)] = &[
     ("listed", "year put on the action list"),
     ("completed", "date completed"),
     ("decided_by", "deciding body"),
-    ("budget_amount", "budget amount"),
+    (
+        "budget_amount",
+        "budget amount (exact, at most two decimals)",
+    ),
     ("budget_currency", "budget currency"),
+    ("budget_year", "budget year"),
     ("origin", "where the idea came from"),
     ("progress", "0-100"),
     ("tags", "tags (; separated)"),
@@ -157,12 +162,18 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             budget_amount: a
                 .budget
                 .as_ref()
-                .map(|b| b.amount.to_string())
+                .map(|b| crate::model::money::plain(b.amount))
                 .unwrap_or_default(),
             budget_currency: a
                 .budget
                 .as_ref()
                 .and_then(|b| b.currency.clone())
+                .unwrap_or_default(),
+            budget_year: a
+                .budget
+                .as_ref()
+                .and_then(|b| b.year)
+                .map(|y| y.to_string())
                 .unwrap_or_default(),
             origin: a.origin.clone().unwrap_or_default(),
             progress: a.progress.map(|p| p.to_string()).unwrap_or_default(),
@@ -273,7 +284,9 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             {"name": "actions.csv", "url": format!("{}{dir}/actions.csv", g.prefix), "count": actions.len()},
             {"name": "indicators.json", "url": format!("{}{dir}/indicators.json", g.prefix), "count": indicator_json.len()},
             {"name": "indicators.csv", "url": format!("{}{dir}/indicators.csv", g.prefix), "count": indicators.len()},
+            {"name": "budget.csv", "url": format!("{}{dir}/budget.csv", g.prefix), "count": actions.iter().filter(|a| !a.budget_amount.is_empty()).count()},
         ],
+        "budget_columns": cols(super::budget::BUDGET_COLUMNS),
         "action_columns": cols(ACTION_COLUMNS),
         "indicator_columns": cols(INDICATOR_COLUMNS),
     });

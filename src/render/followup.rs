@@ -72,6 +72,7 @@ pub fn follow_up_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             "sections": sections,
             "years": super::yearly::year_links(g, s, p),
             "site_url": format!("{}follow-up/", g.prefix),
+            "revision": super::revision::of_place(g, s, p),
         }),
     )
 }

@@ -124,6 +124,43 @@ impl Strings {
         }
     }
 
+    /// An exact amount in hundredths with its currency, for the language: `1 250 000 kr`
+    /// (sv, with the theme's `currency_SEK` word), `1,250,000.50 SEK` (en). Two decimals only
+    /// when there are öre or cents.
+    pub fn money(&self, hundredths: i64, currency: &str) -> String {
+        let (dec, group) = match self.lang {
+            Lang::Sv => (',', '\u{a0}'),
+            Lang::Nl => (',', '.'),
+            Lang::En => ('.', ','),
+        };
+        let a = hundredths.unsigned_abs();
+        let digits = (a / 100).to_string();
+        let mut out = String::new();
+        if hundredths < 0 {
+            out.push('−');
+        }
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if a % 100 != 0 {
+            out.push(dec);
+            out.push_str(&format!("{:02}", a % 100));
+        }
+        let code = currency.trim();
+        if !code.is_empty() {
+            let word = match self.map.get(&format!("currency_{code}")) {
+                Some(Json::String(w)) => w.clone(),
+                _ => code.to_string(),
+            };
+            out.push('\u{a0}');
+            out.push_str(&word);
+        }
+        out
+    }
+
     /// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in words ("4 maj 2021").
     pub fn date(&self, iso: &str) -> String {
         let parts: Vec<&str> = iso.trim().split('-').collect();

@@ -192,11 +192,14 @@ pub fn action_facts(s: &Strings, a: &Action) -> Vec<Fact> {
         f.push(Fact::text(s.get("decided_by"), d.clone()));
     }
     if let Some(b) = &a.budget {
-        let cur = b.currency.clone().unwrap_or_default();
-        f.push(Fact::text(
-            s.get("budget"),
-            format!("{} {cur}", s.number(b.amount)).trim().to_string(),
-        ));
+        let mut text = s.money(b.amount, b.currency.as_deref().unwrap_or(""));
+        if let Some(y) = b.year {
+            text = s.fmt(
+                "budget_for_year",
+                &[("amount", &text), ("year", &y.to_string())],
+            );
+        }
+        f.push(Fact::text(s.get("budget"), text));
     }
     if let Some(y) = a.listed {
         f.push(Fact::text(s.get("listed"), y.to_string()));

@@ -4,6 +4,7 @@
 //! 404 and accessibility pages, and the theme's static files. Places and
 //! pages render in parallel; every file goes straight to the staging folder.
 
+mod budget;
 pub mod chart;
 pub mod data;
 mod documents;
@@ -13,8 +14,10 @@ pub mod i18n;
 mod lists;
 mod pages;
 pub mod sdg;
+mod revision;
 mod search;
 mod site_pages;
+mod tags;
 pub mod theme;
 mod timeline;
 pub mod view;
@@ -300,6 +303,8 @@ pub fn render(
         yearly_site::pages,
         documents::site_page,
         sdg::site_page,
+        tags::write,
+        budget::write_site,
     ];
     if sel.all {
         for (rel, bytes) in theme.statics() {

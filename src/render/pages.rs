@@ -88,6 +88,7 @@ pub fn render_place(
         jobs.push(Box::new(move || lists::action_lists(r, p)));
         jobs.push(Box::new(move || lists::search_page(r, p)));
         jobs.push(Box::new(move || data::write_place(r, p)));
+        jobs.push(Box::new(move || super::budget::write_place(r, p)));
         jobs.push(Box::new(move || {
             feed::write_place(r, p, events)?;
             followup::changes_page(r, p, events)
@@ -163,6 +164,9 @@ fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), 
         }
         if let Some(rv) = &pr.review {
             facts.push(Fact::text(s.get("review"), rv.clone()));
+        }
+        if let Some(rev) = super::revision::of_programme(s, pr, g.today) {
+            facts.extend(super::revision::facts(s, &rev));
         }
         if !pr.partners.is_empty() {
             facts.push(Fact::text(s.get("partners"), pr.partners.join(", ")));
@@ -248,6 +252,10 @@ fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), 
         "progress": progress(g, s, &own_actions),
         "documents": documents::doc_views(g, s, &place.programme.common.documents),
         "more": more_links(g, s, p),
+        "revision": super::revision::of_place(g, s, p),
+        "tags": super::tags::tag_links(g, &place.programme.common.tags),
+        "budget_url": super::budget::has_budgets(g, p).then(|| format!("{}budget/", view::place_url(g, p))),
+        "tags_url": format!("{}tags/", g.prefix),
     });
     r.page(
         &place.id,
@@ -337,7 +345,7 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
         "number": e.common.order.as_ref().map(|o| o.display.clone()),
         "summary": e.common.summary,
         "body": e.common.body_html,
-        "tags": e.common.tags,
+        "tags": super::tags::tag_links(g, &e.common.tags),
         "extra": e.common.extra,
         "area": one(l.area),
         "ambition": one(l.ambition),

@@ -20,7 +20,23 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
             let ps = &r.strings[p];
             let actions: Vec<NodeId> = place.of_kind(EntityKind::Action).map(|i| NodeId { place: p as u32, idx: i }).collect();
             let pr = place.programme.programme();
+            let revision = super::revision::of_place(g, ps, p);
+            let year = g.today.0;
+            let done_this_year = actions
+                .iter()
+                .filter(|n| {
+                    g.entity(**n).action().is_some_and(|a| {
+                        a.status == crate::model::Status::Done
+                            && a.completed.is_some_and(|c| c.year == year)
+                    })
+                })
+                .count();
             json!({
+                "revision": revision,
+                "revision_label": ps.get("revision_overdue_label"),
+                "done_this_year": done_this_year,
+                "done_text": ps.fmt("done_in_year", &[("n", &done_this_year.to_string()), ("year", &year.to_string())]),
+                "done_url": format!("{}actions/by-year/#g-{year}", view::place_url(g, p)),
                 "name": place_name(g, p),
                 "url": view::place_url(g, p),
                 "lang": place.lang.code(),
@@ -35,6 +51,17 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
                     "actions": actions.len(),
                 },
             })
+        })
+        .collect();
+    let overdue: Vec<_> = (0..g.places.len())
+        .filter_map(|p| {
+            let rev = super::revision::of_place(g, &r.strings[p], p).filter(|x| x.overdue)?;
+            Some(json!({
+                "title": g.places[p].programme.common.title,
+                "url": view::place_url(g, p),
+                "lang": g.places[p].lang.code(),
+                "text": rev.text,
+            }))
         })
         .collect();
     let indexes = all_indexes(r);
@@ -52,6 +79,7 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
             "has_years": !super::yearly_site::site_years(g).is_empty(),
             "has_documents": super::documents::site_has_documents(g),
             "has_goals": super::sdg::site_has_goals(g),
+            "overdue": overdue,
         }),
     )
 }
@@ -124,6 +152,13 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
     for y in super::yearly_site::site_years(g) {
         urls.push(format!("{}follow-up/{y}/", g.prefix));
     }
+    urls.push(format!("{}budget/", g.prefix));
+    urls.push(format!("{}tags/", g.prefix));
+    urls.extend(
+        super::tags::collect(g)
+            .iter()
+            .map(|t| super::tags::tag_url(g, &t.slug)),
+    );
     for (p, place) in g.places.iter().enumerate() {
         let base = view::place_url(g, p);
         urls.push(base.clone());
@@ -136,6 +171,7 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
             "follow-up/",
             "documents/",
             "agenda-2030/",
+            "budget/",
             "data/",
             "search/",
         ] {

@@ -1,0 +1,224 @@
+//! What places have in common: the site-wide `tags/` page (a tag × place
+//! table with the number of entities carrying each tag in each place) and one
+//! `tags/<slug>/` page per tag with those entities, grouped by place. Tags
+//! whose slugs are equal are one tag, shown in their most used spelling (a tie
+//! goes to the spelling that sorts first).
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value as Json};
+
+use super::view::{self, link, place_name};
+use super::{Crumb, Renderer};
+use crate::diag::Diagnostic;
+use crate::graph::{Graph, NodeId};
+use crate::model::tag_slug;
+
+/// Something that carries a tag: a place's programme or one of its entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tagged {
+    Programme(usize),
+    Entity(NodeId),
+}
+
+impl Tagged {
+    fn place(self) -> usize {
+        match self {
+            Tagged::Programme(p) => p,
+            Tagged::Entity(n) => n.place as usize,
+        }
+    }
+}
+
+/// One tag of the site.
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub slug: String,
+    /// The most used spelling.
+    pub name: String,
+    /// What carries it, in graph order (each once).
+    pub members: Vec<Tagged>,
+}
+
+impl Tag {
+    /// Number of members in place `p`.
+    pub fn count_in(&self, p: usize) -> usize {
+        self.members.iter().filter(|m| m.place() == p).count()
+    }
+
+    /// Number of places that have the tag.
+    pub fn place_count(&self) -> usize {
+        let mut v: Vec<usize> = self.members.iter().map(|m| m.place()).collect();
+        v.dedup();
+        v.len()
+    }
+}
+
+/// URL of a tag's page.
+pub fn tag_url(g: &Graph, slug: &str) -> String {
+    format!("{}tags/{slug}/", g.prefix)
+}
+
+/// Tags of an entity as links, each once per slug, for entity pages.
+pub fn tag_links(g: &Graph, tags: &[String]) -> Vec<Json> {
+    let mut seen = Vec::new();
+    tags.iter()
+        .filter_map(|t| {
+            let slug = tag_slug(t)?;
+            if seen.contains(&slug) {
+                return None;
+            }
+            let url = tag_url(g, &slug);
+            seen.push(slug);
+            Some(json!({"name": t.trim(), "url": url}))
+        })
+        .collect()
+}
+
+/// Every tag of the published graph, those in most places first, then by name.
+pub fn collect(g: &Graph) -> Vec<Tag> {
+    // slug → (spelling → uses, members)
+    let mut map: BTreeMap<String, (BTreeMap<String, usize>, Vec<Tagged>)> = BTreeMap::new();
+    for (p, place) in g.places.iter().enumerate() {
+        let items = std::iter::once((Tagged::Programme(p), &place.programme.common.tags)).chain(
+            place.entities.iter().enumerate().map(|(i, e)| {
+                let n = NodeId {
+                    place: p as u32,
+                    idx: i as u32,
+                };
+                (Tagged::Entity(n), &e.common.tags)
+            }),
+        );
+        for (who, tags) in items {
+            for t in tags {
+                let Some(slug) = tag_slug(t) else { continue };
+                let (spellings, members) = map.entry(slug).or_default();
+                *spellings.entry(t.trim().to_string()).or_default() += 1;
+                if members.last() != Some(&who) {
+                    members.push(who);
+                }
+            }
+        }
+    }
+    let mut tags: Vec<Tag> = map
+        .into_iter()
+        .map(|(slug, (spellings, members))| {
+            // Most uses first; on a tie the spelling that sorts first (BTreeMap order).
+            let name = spellings
+                .iter()
+                .fold((String::new(), 0), |best, (s, n)| {
+                    if *n > best.1 {
+                        (s.clone(), *n)
+                    } else {
+                        best
+                    }
+                })
+                .0;
+            Tag {
+                slug,
+                name,
+                members,
+            }
+        })
+        .collect();
+    tags.sort_by(|a, b| {
+        (b.place_count(), b.members.len())
+            .cmp(&(a.place_count(), a.members.len()))
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    tags
+}
+
+/// Writes `tags/` and every `tags/<slug>/`.
+pub fn write(r: &Renderer) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.site_strings;
+    let tags = collect(g);
+    let places: Vec<Json> = (0..g.places.len())
+        .map(|p| json!({"name": place_name(g, p), "url": view::place_url(g, p), "lang": g.places[p].lang.code()}))
+        .collect();
+    let rows: Vec<Json> = tags
+        .iter()
+        .map(|t| {
+            let counts: Vec<usize> = (0..g.places.len()).map(|p| t.count_in(p)).collect();
+            json!({
+                "name": t.name, "slug": t.slug, "url": tag_url(g, &t.slug),
+                "counts": counts, "places": t.place_count(), "total": t.members.len(),
+            })
+        })
+        .collect();
+    let title = s.get("tags_title");
+    r.page(
+        "tags",
+        "tags.html",
+        None,
+        &title,
+        r.crumbs(None),
+        None,
+        json!({"places": places, "rows": rows}),
+    )?;
+    let mut crumbs = r.crumbs(None);
+    crumbs.push(Crumb {
+        title: title.clone(),
+        url: format!("{}tags/", g.prefix),
+    });
+    for t in &tags {
+        tag_page(r, t, crumbs.clone())?;
+    }
+    Ok(())
+}
+
+fn tag_page(r: &Renderer, t: &Tag, crumbs: Vec<Crumb>) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.site_strings;
+    let mut groups: Vec<Json> = Vec::new();
+    for p in 0..g.places.len() {
+        let ps = &r.strings[p];
+        let items: Vec<String> = t
+            .members
+            .iter()
+            .filter(|m| m.place() == p)
+            .map(|m| match m {
+                Tagged::Entity(n) => link(g, ps, *n, p).html,
+                Tagged::Programme(p) => programme_item(r, *p),
+            })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        groups.push(json!({
+            "place": place_name(g, p), "url": view::place_url(g, p), "id": g.places[p].id,
+            "lang": g.places[p].lang.code(), "items": items,
+        }));
+    }
+    let title = s.fmt("tag_title", &[("tag", &t.name)]);
+    let summary = s.fmt(
+        "tag_summary",
+        &[
+            ("n", &t.members.len().to_string()),
+            ("places", &t.place_count().to_string()),
+        ],
+    );
+    r.page(
+        &format!("tags/{}", t.slug),
+        "tag.html",
+        None,
+        &title,
+        crumbs,
+        None,
+        json!({"name": t.name, "slug": t.slug, "summary_text": summary, "groups": groups}),
+    )
+}
+
+/// The list item of a place's programme on a tag page.
+fn programme_item(r: &Renderer, p: usize) -> String {
+    use crate::render::theme::escape_html as e;
+    let g = r.g;
+    format!(
+        "<li class=\"item\" data-status=\"\">\n  <a href=\"{}\">{}</a>\n  <span class=\"meta\">{}</span>\n</li>\n",
+        e(&view::place_url(g, p)),
+        e(&g.places[p].programme.common.title),
+        e(&r.strings[p].get("programme_cap")),
+    )
+}
