@@ -175,6 +175,8 @@ fn fits(entities: &[Entity], i: usize, new: &Entity) -> bool {
         && old.common.id == new.common.id
         && old.common.source == new.common.source
         && !new.common.draft
+        // Changed tags may add or remove a tag page: the longer way leaves no stale one.
+        && old.common.tags == new.common.tags
         && refs(old) == refs(new)
         && (i == 0 || sort_key(&entities[i - 1]) < sort_key(new))
         && entities
