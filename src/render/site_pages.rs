@@ -35,7 +35,7 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
                 "revision": revision,
                 "revision_label": ps.get("revision_overdue_label"),
                 "done_this_year": done_this_year,
-                "done_text": ps.fmt("done_in_year", &[("n", &done_this_year.to_string()), ("year", &year.to_string())]),
+                "done_text": ps.fmt(if done_this_year == 1 { "done_in_year_one" } else { "done_in_year" }, &[("n", &done_this_year.to_string()), ("year", &year.to_string())]),
                 "done_url": format!("{}actions/by-year/#g-{year}", view::place_url(g, p)),
                 "name": place_name(g, p),
                 "url": view::place_url(g, p),
