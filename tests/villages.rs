@@ -306,7 +306,7 @@ fn overdue_plans_are_gaps_at_their_revised_line_and_on_the_pages() {
     }
     assert_eq!(overdue.len(), 1, "the example has one overdue plan");
     assert!(current.len() >= 4);
-    let dir = format!("examples/vingaker");
+    let dir = "examples/vingaker".to_string();
     let o = ambit(&["check", "--gaps", "--content", &dir]);
     assert_eq!(code(&o), 0, "{}", both(&o));
     let out = both(&o);

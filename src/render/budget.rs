@@ -265,6 +265,9 @@ fn csv(b: &PlaceBudget) -> Result<Vec<u8>, Diagnostic> {
         .map_err(|e| Diagnostic::io(None, format!("writing CSV: {e}")))
 }
 
+/// A funder across places: spellings and their uses, sums per place, sum of all places.
+type FunderSums = (BTreeMap<String, usize>, Vec<Totals>, Totals);
+
 /// Writes the site-wide `budget/`: each place's total, and each funder's sum per place.
 pub fn write_site(r: &Renderer) -> Result<(), Diagnostic> {
     let g = r.g;
@@ -290,8 +293,7 @@ pub fn write_site(r: &Renderer) -> Result<(), Diagnostic> {
         })
         .collect();
     // Funders across places, grouped like within a place.
-    let mut funders: BTreeMap<String, (BTreeMap<String, usize>, Vec<Totals>, Totals)> =
-        BTreeMap::new();
+    let mut funders: BTreeMap<String, FunderSums> = BTreeMap::new();
     for (p, b) in budgets.iter().enumerate() {
         for (f, t) in &b.by_funder {
             let Some(name) = f else { continue };
