@@ -13,8 +13,8 @@ mod followup;
 pub mod i18n;
 mod lists;
 mod pages;
-pub mod sdg;
 mod revision;
+pub mod sdg;
 mod search;
 mod site_pages;
 mod tags;
@@ -303,7 +303,6 @@ pub fn render(
         yearly_site::pages,
         documents::site_page,
         sdg::site_page,
-        tags::write,
         budget::write_site,
     ];
     if sel.all {
@@ -331,6 +330,8 @@ pub fn render(
     if sel.all || !sel.indexes.is_empty() {
         site_jobs.push(search::site_indexes);
     }
+    // Tag pages: all of them on a full build, else those of the re-rendered entities.
+    errors.extend(tags::write(&r, (!sel.all).then_some(&sel.nodes)).err());
     // Per place: which place-level files, and which entity pages (None: all of them).
     let jobs: Vec<(usize, pages::PlaceParts, Option<Vec<u32>>)> = (0..g.places.len())
         .filter_map(|p| {

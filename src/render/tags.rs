@@ -130,8 +130,11 @@ pub fn collect(g: &Graph) -> Vec<Tag> {
     tags
 }
 
-/// Writes `tags/` and every `tags/<slug>/`.
-pub fn write(r: &Renderer) -> Result<(), Diagnostic> {
+/// Writes `tags/` and every `tags/<slug>/`, or only the tag pages listing one of `only`.
+pub fn write(
+    r: &Renderer,
+    only: Option<&std::collections::BTreeSet<NodeId>>,
+) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.site_strings;
     let tags = collect(g);
@@ -149,6 +152,9 @@ pub fn write(r: &Renderer) -> Result<(), Diagnostic> {
         })
         .collect();
     let title = s.get("tags_title");
+    if only.is_some_and(|o| o.iter().all(|n| g.entity(*n).common.tags.is_empty())) {
+        return Ok(());
+    }
     r.page(
         "tags",
         "tags.html",
@@ -164,7 +170,14 @@ pub fn write(r: &Renderer) -> Result<(), Diagnostic> {
         url: format!("{}tags/", g.prefix),
     });
     for t in &tags {
-        tag_page(r, t, crumbs.clone())?;
+        let wanted = only.is_none_or(|o| {
+            t.members
+                .iter()
+                .any(|m| matches!(m, Tagged::Entity(n) if o.contains(n)))
+        });
+        if wanted {
+            tag_page(r, t, crumbs.clone())?;
+        }
     }
     Ok(())
 }
