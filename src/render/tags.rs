@@ -155,15 +155,19 @@ pub fn write(
     if only.is_some_and(|o| o.iter().all(|n| g.entity(*n).common.tags.is_empty())) {
         return Ok(());
     }
-    r.page(
-        "tags",
-        "tags.html",
-        None,
-        &title,
-        r.crumbs(None),
-        None,
-        json!({"places": places, "rows": rows}),
-    )?;
+    // The table counts tags per place: a save that keeps every entity's tags (an incremental
+    // build) leaves it as it was.
+    if only.is_none() {
+        r.page(
+            "tags",
+            "tags.html",
+            None,
+            &title,
+            r.crumbs(None),
+            None,
+            json!({"places": places, "rows": rows}),
+        )?;
+    }
     let mut crumbs = r.crumbs(None);
     crumbs.push(Crumb {
         title: title.clone(),

@@ -62,7 +62,9 @@ pub(super) fn incremental(
         let op = old.places.iter().position(|pl| pl.id == place_id)?;
         let oidx = old.places[op].get(id)?;
         // Changed tags may add or remove a tag page: a full build leaves no stale one.
-        if old.places[op].entities[oidx as usize].common.tags != g.entity(changed_nodes[changed_nodes.len() - 1]).common.tags {
+        if old.places[op].entities[oidx as usize].common.tags
+            != g.entity(changed_nodes[changed_nodes.len() - 1]).common.tags
+        {
             return None;
         }
         for on in neighbours(
