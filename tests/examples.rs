@@ -21,7 +21,14 @@ fn example_sites() -> Vec<PathBuf> {
 
 #[test]
 fn every_example_site_checks_clean_and_its_links_resolve() {
-    for dir in example_sites() {
+    let sites = example_sites();
+    for name in ["vaggeryd", "vingaker"] {
+        assert!(
+            sites.iter().any(|d| d.ends_with(name)),
+            "examples/{name}/site.yaml is missing"
+        );
+    }
+    for dir in sites {
         let name = dir.display().to_string();
         let o = ambit(&["check", "--content", &name]);
         assert_eq!(code(&o), 0, "ambit check of {name}:\n{}", both(&o));
