@@ -307,10 +307,115 @@ fn pages_are_written_before_the_search_index() {
         .map(|(k, _)| k)
         .collect();
     assert!(!stale.is_empty(), "the search indexes follow later");
+    // Only the indexes and the pages that list actions across a place or the site wait.
+    let waits = |k: &str| {
+        k.contains("search-index")
+            || k.contains("follow-up/")
+            || k.contains("documents/")
+            || k.contains("agenda-2030/")
+            || k == "index.html"
+            || k == "sitemap.xml"
+    };
     assert!(
-        stale.iter().all(|k| k.contains("search-index")),
-        "only search indexes wait: {stale:?}"
+        stale.iter().all(|k| waits(k)),
+        "only indexes and follow-up pages wait: {stale:?}"
     );
     assert!(session.finish().is_empty());
     assert_same(&tree(&served), &fresh, "after finish");
+}
+
+#[test]
+fn completed_dates_and_goals_move_actions_between_follow_up_and_agenda_pages() {
+    std::env::set_var("AMBIT_TODAY", "2026-06-01");
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let served = tmp.path().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let before = tree(&served);
+    let action = content.join("kommun/actions/skolgard.md");
+    let text = std::fs::read_to_string(&action).unwrap();
+    let title = text
+        .lines()
+        .find_map(|l| l.strip_prefix("title: "))
+        .unwrap()
+        .to_string();
+    let steps = [
+        (
+            "completed",
+            text.replace("completed: 2023-09-15", "completed: 2025-02-01"),
+        ),
+        (
+            "sdg added",
+            text.replace("status: done", "status: done\nsdg: [4, 11]"),
+        ),
+        (
+            "sdg changed",
+            text.replace("status: done", "status: done\nsdg: [3]"),
+        ),
+    ];
+    for (step, new) in steps {
+        std::fs::write(&action, &new).unwrap();
+        let (built, diags) = session.build(std::slice::from_ref(&action));
+        let (_, mode) = built.unwrap_or_else(|| panic!("{step}: rebuild failed: {diags:?}"));
+        assert!(matches!(mode, Mode::Incremental(_)), "{step}: {mode:?}");
+        let (fresh, _) = full(&content, tmp.path());
+        assert_same(&tree(&served), &fresh, step);
+        let page = |k: &str| {
+            fresh
+                .get(k)
+                .map(|b| String::from_utf8_lossy(b).contains(&title))
+        };
+        match step {
+            "completed" => {
+                assert_eq!(
+                    page("kommun/follow-up/2025/index.html"),
+                    Some(true),
+                    "{step}"
+                );
+                let y2023 = "kommun/follow-up/2023/index.html";
+                assert_ne!(before.get(y2023), fresh.get(y2023), "{step}: 2023 changes");
+            }
+            _ => assert_eq!(page("kommun/agenda-2030/index.html"), Some(true), "{step}"),
+        }
+    }
+}
+
+#[test]
+fn stale_work_after_a_save_is_done_with_the_next_one() {
+    std::env::set_var("AMBIT_TODAY", "2026-06-01");
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let served = tmp.path().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let action = content.join("kommun/actions/laxhjalp.md");
+    let other = content.join("oost/actions/buurtfeest.md");
+    edit(
+        &action,
+        "title: Läxhjälp på biblioteket",
+        "title: Läxhjälp i skolan",
+    );
+    assert!(session
+        .build_visible(std::slice::from_ref(&action))
+        .0
+        .is_some());
+    // A newer save arrived: the indexes of the first are left for the next build.
+    let stale = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    assert!(session.finish_unless(&stale).is_empty());
+    let (fresh, _) = full(&content, tmp.path());
+    assert_ne!(
+        tree(&served),
+        fresh,
+        "the first save's indexes are not written yet"
+    );
+    let text = std::fs::read_to_string(&other).unwrap();
+    let new = text.replacen("title: ", "title: Groot ", 1);
+    std::fs::write(&other, new).unwrap();
+    let (built, diags) = session.build(std::slice::from_ref(&other));
+    assert!(built.is_some(), "{diags:?}");
+    let (fresh, _) = full(&content, tmp.path());
+    assert_same(&tree(&served), &fresh, "after the second save");
 }

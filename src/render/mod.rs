@@ -62,6 +62,11 @@ pub struct Renderer<'a> {
     site_base: tera::Context,
     /// Tells this renderer's contexts apart from an earlier one's in [`CONTEXTS`].
     id: u64,
+    /// Places whose search indexes are written (None: every place); the site-wide index of a
+    /// language is written when one of its places is.
+    pub indexed: Option<std::collections::BTreeSet<usize>>,
+    /// Set when the indexes being built are stale: they are then not written.
+    pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 static NEXT_RENDERER: AtomicU64 = AtomicU64::new(0);
@@ -129,6 +134,8 @@ impl<'a> Renderer<'a> {
             base,
             site_base,
             id: NEXT_RENDERER.fetch_add(1, Ordering::Relaxed),
+            indexed: None,
+            cancel: None,
         })
     }
 
@@ -219,6 +226,13 @@ impl<'a> Renderer<'a> {
         self.out.write(path, html.as_bytes())
     }
 
+    /// True when a newer change has made the work of this renderer stale.
+    pub fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+
     /// "Suggest a change" link to the source file, when site.yaml has `repository`.
     fn edit_url(&self, c: &Common) -> Option<String> {
         let r = self.g.site.repository.as_ref()?;
@@ -263,6 +277,12 @@ pub struct Selection {
     pub indexes: std::collections::BTreeSet<usize>,
     /// Entity pages to render.
     pub nodes: std::collections::BTreeSet<crate::graph::NodeId>,
+    /// Places whose follow-up, year, documents and Agenda 2030 pages are rendered.
+    pub followup: std::collections::BTreeSet<usize>,
+    /// Render the site-wide pages (root index, sitemap, follow-up, documents, Agenda 2030).
+    pub site: bool,
+    /// When set, the search indexes are not written (work a newer change makes stale).
+    pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Selection {
@@ -295,16 +315,24 @@ pub fn render(
     sel: &Selection,
     history: Option<&crate::history::History>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let r = Renderer::new(g, theme, out, history).map_err(|d| vec![d])?;
+    let mut r = Renderer::new(g, theme, out, history).map_err(|d| vec![d])?;
+    if !sel.all {
+        r.indexed = Some(sel.indexes.clone());
+    }
+    r.cancel = sel.cancel.clone();
+    let r = r;
     let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut site_jobs: Vec<SiteJob> = vec![
-        site_pages::root_index,
-        site_pages::sitemap,
-        yearly_site::pages,
-        documents::site_page,
-        sdg::site_page,
-        budget::write_site,
-    ];
+    let mut site_jobs: Vec<SiteJob> = Vec::new();
+    if sel.all || sel.site {
+        site_jobs.extend([
+            site_pages::root_index as SiteJob,
+            site_pages::sitemap,
+            yearly_site::pages,
+            documents::site_page,
+            sdg::site_page,
+            budget::write_site,
+        ]);
+    }
     if sel.all {
         for (rel, bytes) in theme.statics() {
             errors.extend(out.write(&format!("static/{rel}"), bytes).err());
@@ -342,6 +370,7 @@ pub fn render(
                         pages: true,
                         lists: true,
                         index: true,
+                        followup: true,
                     },
                     None,
                 ));
@@ -356,12 +385,10 @@ pub fn render(
                 pages: sel.places.contains(&p),
                 lists: sel.search.contains(&p),
                 index: sel.indexes.contains(&p),
+                followup: sel.followup.contains(&p),
             };
-            (parts.pages || parts.lists || parts.index || !nodes.is_empty()).then_some((
-                p,
-                parts,
-                Some(nodes),
-            ))
+            (parts.pages || parts.lists || parts.index || parts.followup || !nodes.is_empty())
+                .then_some((p, parts, Some(nodes)))
         })
         .collect();
     // Site-wide files (the site-wide search indexes are long) beside the places' files.

@@ -43,8 +43,10 @@ pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {
 /// Which place-level files of a place to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlaceParts {
-    /// Programme page, lists of areas, ambitions, strategies and indicators, follow-up.
+    /// Programme page, lists of areas, ambitions, strategies and indicators.
     pub pages: bool,
+    /// Follow-up, year, documents and Agenda 2030 pages.
+    pub followup: bool,
     /// Action lists, data, feed and changes (only when the place's own entities changed).
     pub lists: bool,
     /// The search index.
@@ -61,7 +63,7 @@ pub fn render_place(
     let g = r.g;
     let place = &g.places[p];
     // One list of events for the programme page, the feed and the changes page.
-    let events = if parts.pages || parts.lists {
+    let events = if parts.pages || parts.lists || parts.followup {
         feed::place_events(r, p)
     } else {
         Vec::new()
@@ -79,6 +81,8 @@ pub fn render_place(
         ] {
             jobs.push(Box::new(move || kind_index(r, p, kind)));
         }
+    }
+    if parts.followup {
         jobs.push(Box::new(move || followup::follow_up_page(r, p)));
         jobs.push(Box::new(move || yearly::year_pages(r, p, events)));
         jobs.push(Box::new(move || documents::place_page(r, p)));

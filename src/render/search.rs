@@ -11,7 +11,7 @@ use super::{lists, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::NodeId;
 use crate::search::{
-    build_index, build_site_index, gz, lunr_index, IndexFiles, Place, SearchDoc, MANIFEST,
+    build_index, build_site_index_unless, gz, lunr_index, IndexFiles, Place, SearchDoc, MANIFEST,
 };
 
 /// Owned text of one page to index.
@@ -90,6 +90,9 @@ fn write(r: &Renderer, dir: &str, files: &IndexFiles) -> Result<(), Diagnostic> 
 pub fn place_index(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let (ents, rows) = place_rows(r, p);
     let docs = docs(&ents, &rows);
+    if r.cancelled() {
+        return Ok(());
+    }
     let place = &r.g.places[p];
     let dir = format!("{}/", place.id);
     let (sharded, lunr) = rayon::join(
@@ -129,8 +132,22 @@ pub fn site_indexes(r: &Renderer) -> Result<(), Diagnostic> {
     languages(r)
         .into_par_iter()
         .filter(|(_, ps)| ps.len() > 1)
+        .filter(|(_, ps)| {
+            r.indexed
+                .as_ref()
+                .is_none_or(|i| ps.iter().any(|p| i.contains(p)))
+        })
         .try_for_each(|(code, ps)| {
-            let owned: Vec<_> = ps.iter().map(|&p| (p, place_rows(r, p))).collect();
+            if r.cancelled() {
+                return Ok(());
+            }
+            let mut owned = Vec::new();
+            for &p in &ps {
+                if r.cancelled() {
+                    return Ok(());
+                }
+                owned.push((p, place_rows(r, p)));
+            }
             let places: Vec<(Place, Vec<SearchDoc>)> = owned
                 .iter()
                 .map(|(p, (ents, rows))| {
@@ -141,11 +158,13 @@ pub fn site_indexes(r: &Renderer) -> Result<(), Diagnostic> {
                     (place, docs(ents, rows))
                 })
                 .collect();
-            write(
-                r,
-                &format!("search/{code}/"),
-                &build_site_index(code, &places),
-            )
+            let Some(files) = build_site_index_unless(code, &places, &|| r.cancelled()) else {
+                return Ok(());
+            };
+            if r.cancelled() {
+                return Ok(());
+            }
+            write(r, &format!("search/{code}/"), &files)
         })
 }
 

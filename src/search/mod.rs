@@ -89,6 +89,7 @@ pub(crate) const EXCERPT_CHARS: usize = 160;
 pub const MANIFEST: &str = "search-index/manifest.json";
 
 /// The files of one sharded index: the manifest and the rest, by path under `search-index/`.
+#[derive(Default)]
 pub struct IndexFiles {
     pub manifest: String,
     pub files: Vec<(String, String)>,
@@ -109,11 +110,29 @@ impl IndexFiles {
 /// The index of one place. lang is "sv", "en" or "nl".
 pub fn build_index(lang: &str, docs: &[SearchDoc]) -> IndexFiles {
     let refs: Vec<&SearchDoc> = docs.iter().collect();
-    build(lang, &[], &refs, &vec![0; refs.len()], shard::SHARD_BYTES)
+    build(
+        lang,
+        &[],
+        &refs,
+        &vec![0; refs.len()],
+        shard::SHARD_BYTES,
+        &|| false,
+    )
+    .unwrap_or_default()
 }
 
 /// The site-wide index of the places of one language: each result names its place.
 pub fn build_site_index(lang: &str, places: &[(Place, Vec<SearchDoc>)]) -> IndexFiles {
+    build_site_index_unless(lang, places, &|| false).unwrap_or_default()
+}
+
+/// Like [`build_site_index`], but gives up (None) as soon as `stale` says the result is no
+/// longer wanted.
+pub fn build_site_index_unless(
+    lang: &str,
+    places: &[(Place, Vec<SearchDoc>)],
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<IndexFiles> {
     let mut refs = Vec::new();
     let mut place_of = Vec::new();
     for (p, (_, docs)) in places.iter().enumerate() {
@@ -121,7 +140,7 @@ pub fn build_site_index(lang: &str, places: &[(Place, Vec<SearchDoc>)]) -> Index
         place_of.extend(std::iter::repeat_n(p + 1, docs.len()));
     }
     let names: Vec<&Place> = places.iter().map(|(p, _)| p).collect();
-    build(lang, &names, &refs, &place_of, shard::SHARD_BYTES)
+    build(lang, &names, &refs, &place_of, shard::SHARD_BYTES, stale)
 }
 
 /// `place_of[i]`: 0 for an index of one place, else 1 + the place of `docs[i]` in `places`.
@@ -131,10 +150,17 @@ fn build(
     docs: &[&SearchDoc],
     place_of: &[usize],
     bytes: usize,
-) -> IndexFiles {
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<IndexFiles> {
     let code = lunr_code(lang);
     let terms = index::build(code, docs);
+    if stale() {
+        return None;
+    }
     let fams = shard::families(code, &terms, bytes);
+    if stale() {
+        return None;
+    }
     let rows = manifest::rows(docs, place_of);
     let (per, chunks) = manifest::chunks(&rows.rows);
     let places: Vec<Place> = places
@@ -154,14 +180,14 @@ fn build(
     for (i, f) in chunks.into_iter().enumerate() {
         files.push((format!("d/{i}.json"), f));
     }
-    IndexFiles { manifest, files }
+    Some(IndexFiles { manifest, files })
 }
 
 /// The index of one place with shards split above `bytes` (the fixtures use small shards).
 #[cfg(test)]
 pub(crate) fn build_index_with(lang: &str, docs: &[SearchDoc], bytes: usize) -> IndexFiles {
     let refs: Vec<&SearchDoc> = docs.iter().collect();
-    build(lang, &[], &refs, &vec![0; refs.len()], bytes)
+    build(lang, &[], &refs, &vec![0; refs.len()], bytes, &|| false).unwrap_or_default()
 }
 
 /// The index terms of `text` in language `lang`, in order (for measurements and tools).

@@ -6,7 +6,9 @@
 //! nothing on error).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use super::status::StatusSender;
@@ -45,6 +47,12 @@ impl Builder {
 
     /// Builds once; `changed` names what triggered it (none for the first build).
     pub fn build(&mut self, changed: &[PathBuf]) {
+        self.build_unless(changed, &Arc::new(AtomicBool::new(false)));
+    }
+
+    /// Builds once; the work after the pages (indexes) stops when `stale` is set, and is then
+    /// done with the next build.
+    fn build_unless(&mut self, changed: &[PathBuf], stale: &Arc<AtomicBool>) {
         if let Some(first) = changed.first() {
             let more = if changed.len() > 1 {
                 format!(" and {} more", changed.len() - 1)
@@ -79,7 +87,7 @@ impl Builder {
                         crate::errln!("rebuilt {n} pages in {} ms", s.millis)
                     }
                 }
-                let late = self.site.finish();
+                let late = self.site.finish_unless(stale);
                 if !late.is_empty() {
                     report::print(&late, Format::Human, Stream::Stderr);
                 }
@@ -113,19 +121,38 @@ impl Builder {
 /// Runs builds on a thread of its own until every sender of `changes` is gone.
 pub fn spawn(
     mut builder: Builder,
-    changes: Receiver<Vec<PathBuf>>,
+    incoming: Receiver<Vec<PathBuf>>,
 ) -> std::io::Result<JoinHandle<()>> {
     std::thread::Builder::new()
         .name("ambit-build".into())
         .spawn(move || {
+            // Changes pass through a thread of their own, which marks the work in progress as
+            // stale as soon as a newer change arrives.
+            let stale = Arc::new(AtomicBool::new(false));
+            let (tx, changes) = std::sync::mpsc::channel();
+            let mark = stale.clone();
+            let forward = std::thread::Builder::new()
+                .name("ambit-changes".into())
+                .spawn(move || {
+                    for c in incoming {
+                        mark.store(true, Ordering::Relaxed);
+                        if tx.send(c).is_err() {
+                            break;
+                        }
+                    }
+                });
+            if forward.is_err() {
+                return;
+            }
             while let Ok(mut changed) = changes.recv() {
+                stale.store(false, Ordering::Relaxed);
                 // Everything that piled up during the last build goes into one build.
                 while let Ok(more) = changes.try_recv() {
                     changed.extend(more);
                 }
                 changed.sort();
                 changed.dedup();
-                builder.build(&changed);
+                builder.build_unless(&changed, &stale);
             }
         })
 }

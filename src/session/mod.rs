@@ -11,6 +11,8 @@ mod select;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diag::{self, Diagnostic};
@@ -234,11 +236,11 @@ impl Session {
         &mut self,
         changed: &[PathBuf],
     ) -> (Option<(BuildStats, Mode)>, Vec<Diagnostic>) {
-        // A build supersedes what an earlier one left to do.
-        let pending = self.pending.take();
         if let Some(done) = self.patch(changed) {
             return done;
         }
+        // A build supersedes what an earlier one left to do.
+        let pending = self.pending.take();
         let start = Instant::now();
         let content = self.opts.content.clone();
         let (parsed, mut diags, hashes) = match self.quick_parse(changed) {
@@ -283,16 +285,9 @@ impl Session {
         let incremental = selection.is_some();
         let result = match selection {
             Some(mut sel) => {
-                // What the earlier build left to do is done with this one.
-                if let Some(p) = pending {
-                    sel.indexes.extend(p.indexes);
-                }
-                let later = Selection {
-                    indexes: std::mem::take(&mut sel.indexes),
-                    ..Selection::default()
-                };
+                let later = defer(&mut sel, pending);
                 let r = self.render_in_place(&g, &sel);
-                self.pending = (!later.indexes.is_empty()).then_some(later);
+                self.pending = (!later.indexes.is_empty() || later.site).then_some(later);
                 r
             }
             None => {
@@ -339,14 +334,42 @@ impl Session {
         (Some((stats, mode)), diags)
     }
 
-    /// Writes what the last build left to do (the search indexes of the places it touched).
+    /// Writes what the last build left to do (the follow-up, documents and Agenda 2030 pages,
+    /// the site-wide pages, and the search indexes of the places it touched and of their
+    /// languages).
     pub fn finish(&mut self) -> Vec<Diagnostic> {
-        let (Some(sel), Some(g)) = (self.pending.take(), self.last.as_ref()) else {
+        self.finish_unless(&Arc::new(AtomicBool::new(false)))
+    }
+
+    /// Like [`Session::finish`], but stops when `stale` is set (a newer change arrived): what is
+    /// left stays pending and is done with the next build.
+    pub fn finish_unless(&mut self, stale: &Arc<AtomicBool>) -> Vec<Diagnostic> {
+        let (Some(mut sel), Some(g)) = (self.pending.take(), self.last.as_ref()) else {
             return Vec::new();
         };
         let t = Instant::now();
+        // The pages first, then the indexes.
+        let pages = Selection {
+            followup: std::mem::take(&mut sel.followup),
+            site: std::mem::take(&mut sel.site),
+            ..Selection::default()
+        };
+        if let Err(e) = self.render_in_place(g, &pages) {
+            return e;
+        }
+        let t = crate::timing::lap("later", t);
+        if stale.load(Ordering::Relaxed) {
+            self.pending = Some(sel);
+            return Vec::new();
+        }
+        sel.cancel = Some(stale.clone());
         let r = self.render_in_place(g, &sel);
         crate::timing::lap("indexes", t);
+        if stale.load(Ordering::Relaxed) {
+            sel.cancel = None;
+            self.pending = Some(sel);
+            return Vec::new();
+        }
         r.err().unwrap_or_default()
     }
 
@@ -365,4 +388,21 @@ impl Session {
         render::render(g, theme, &out, sel, self.history.as_ref())?;
         Ok(out.page_count())
     }
+}
+
+/// Moves out of `sel` what can wait for [`Session::finish`] (the follow-up, documents and Agenda
+/// 2030 pages of its places, the site-wide pages, the search indexes), joined with what an
+/// earlier build left to do.
+fn defer(sel: &mut Selection, earlier: Option<Selection>) -> Selection {
+    let mut later = Selection {
+        indexes: std::mem::take(&mut sel.indexes),
+        followup: sel.places.clone(),
+        site: true,
+        ..Selection::default()
+    };
+    if let Some(e) = earlier {
+        later.indexes.extend(e.indexes);
+        later.followup.extend(e.followup);
+    }
+    later
 }

@@ -16,7 +16,6 @@ use crate::graph::{self, NodeId};
 use crate::load::SourceFile;
 use crate::model::{Entity, EntityKind};
 use crate::parse;
-use crate::render::Selection;
 use crate::BuildStats;
 
 /// A result of [`Session::build_visible`].
@@ -69,10 +68,7 @@ impl Session {
             .flat_map(|n| select::neighbours(g, *n))
             .collect();
         let mut sel = select::around(g, &nodes, near);
-        let later = Selection {
-            indexes: std::mem::take(&mut sel.indexes),
-            ..Selection::default()
-        };
+        let later = super::defer(&mut sel, self.pending.take());
         let t = crate::timing::lap("graph", t);
         let result = self.render_in_place(g, &sel);
         crate::timing::lap("render", t);
