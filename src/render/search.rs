@@ -79,6 +79,10 @@ fn docs<'a>(ents: &[&'a crate::model::Entity], rows: &'a [Row]) -> Vec<SearchDoc
 fn write(r: &Renderer, dir: &str, files: &IndexFiles) -> Result<(), Diagnostic> {
     let paths: Vec<(String, &str)> = files.paths(dir).collect();
     paths.par_iter().try_for_each(|(path, text)| {
+        // A stale index is left half-written; the next build writes it again in full.
+        if r.cancelled() {
+            return Ok(());
+        }
         r.out.write(path, text.as_bytes())?;
         r.out
             .write(&format!("{path}.gz"), &gz::gzip(text.as_bytes()))
