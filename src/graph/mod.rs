@@ -5,6 +5,7 @@
 //! drafts are validated like everything else.
 
 mod assemble;
+mod bodylinks;
 mod resolve;
 pub mod warnings;
 

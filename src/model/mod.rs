@@ -201,6 +201,8 @@ pub struct Common {
     pub display_path: PathBuf,
     /// Line of each top-level front-matter key, for diagnostics found later.
     pub key_lines: Vec<(String, usize)>,
+    /// Relative links and images of the body, checked by the graph stage.
+    pub body_links: Vec<crate::parse::links::BodyLink>,
 }
 
 impl Common {

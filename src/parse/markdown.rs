@@ -6,6 +6,9 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::links::{self, BodyLink};
+pub use super::links::{LinkContext, ID_PREFIX};
+use crate::diag::Pos;
 use crate::load::slugify;
 
 /// A rendered body.
@@ -13,21 +16,11 @@ use crate::load::slugify;
 pub struct Rendered {
     pub html: String,
     pub text: String,
-    /// Images from raw HTML without an `alt` attribute (Markdown images always have one).
-    pub images_without_alt: usize,
+    /// Relative links and images, to be checked once every file is known.
+    pub links: Vec<BodyLink>,
+    /// Images without a text alternative.
+    pub missing_alt: Vec<Pos>,
 }
-
-/// Where a body comes from, to resolve its relative links.
-pub struct LinkContext<'a> {
-    /// The source file relative to the content folder (`getinge/actions/x.md`).
-    pub source_rel: &'a str,
-    /// The path prefix of every link (base_url's path, ending in `/`).
-    pub prefix: &'a str,
-}
-
-/// Prefix given by the sanitiser to every `id` from content, so that content
-/// can never take the id of an element of the page around it.
-pub const ID_PREFIX: &str = "md-";
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
@@ -49,12 +42,24 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Renders Markdown to sanitised HTML and plain text.
-pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
+///
+/// `first_line` is the line of the file the body starts on, for the positions
+/// of links and images.
+pub fn render(md: &str, ctx: &LinkContext, first_line: usize) -> Rendered {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let events: Vec<Event> = Parser::new_ext(md, opts).collect();
+    let mut body_links = Vec::new();
+    let mut missing_alt = Vec::new();
+    let events = resolve_links(
+        md,
+        Parser::new_ext(md, opts).into_offset_iter().collect(),
+        ctx,
+        &Lines::new(md, first_line),
+        &mut body_links,
+        &mut missing_alt,
+    );
     let min_level = events
         .iter()
         .filter_map(|e| match e {
@@ -86,10 +91,7 @@ pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
                 }
                 let lvl = (*level as isize + shift).clamp(2, 6) as usize;
                 let mut inner_html = String::new();
-                pulldown_cmark::html::push_html(
-                    &mut inner_html,
-                    inner.iter().cloned().map(|e| rewrite_link(e, ctx)),
-                );
+                pulldown_cmark::html::push_html(&mut inner_html, inner.iter().cloned());
                 out.push(Event::Html(
                     format!("<h{lvl} id=\"{ID_PREFIX}{id}\">{inner_html}</h{lvl}>\n").into(),
                 ));
@@ -134,7 +136,7 @@ pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
                 ) {
                     text.push(' ');
                 }
-                out.push(rewrite_link(e.clone(), ctx));
+                out.push(e.clone());
             }
         }
         i += 1;
@@ -143,19 +145,14 @@ pub fn render(md: &str, ctx: &LinkContext) -> Rendered {
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     // Markdown without raw HTML gives only the HTML pulldown-cmark writes, with every
     // URL already checked above; only raw HTML from content needs the sanitiser.
-    let mut images_without_alt = 0;
     if raw_html || inner_headings_have_html(&events) {
         html = CLEANER.clean(&html).to_string();
-        images_without_alt = html
-            .split("<img")
-            .skip(1)
-            .filter(|tag| !tag[..tag.find('>').unwrap_or(tag.len())].contains(" alt="))
-            .count();
     }
     Rendered {
         html,
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-        images_without_alt,
+        links: body_links,
+        missing_alt,
     }
 }
 
@@ -202,115 +199,161 @@ fn find_end(events: &[Event], start: usize) -> usize {
     events.len() - 1
 }
 
-fn rewrite_link<'a>(e: Event<'a>, ctx: &LinkContext) -> Event<'a> {
-    match e {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest = resolve_url(&dest_url, ctx);
+/// Line starts of a body, to turn byte offsets into file positions.
+struct Lines {
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl Lines {
+    fn new(md: &str, first_line: usize) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(md.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { starts, first_line }
+    }
+
+    fn pos(&self, md: &str, offset: usize) -> Pos {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.starts[line];
+        let col = md.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        Pos::new(self.first_line + line, col)
+    }
+}
+
+/// Rewrites the URL of every link and image (Markdown and raw HTML) to the
+/// site's, recording relative targets and images without alt text.
+fn resolve_links<'a>(
+    md: &'a str,
+    events: Vec<(Event<'a>, std::ops::Range<usize>)>,
+    ctx: &LinkContext,
+    lines: &Lines,
+    found: &mut Vec<BodyLink>,
+    missing_alt: &mut Vec<Pos>,
+) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut record = |written: &str, offset: usize, image: bool| {
+        let r = links::resolve(written, ctx);
+        if let Some(target) = r.target {
+            found.push(BodyLink {
+                written: written.trim().to_string(),
+                target,
+                pos: lines.pos(md, offset),
+                image,
+            });
+        }
+        r.url
+    };
+    let mut i = 0;
+    while i < events.len() {
+        let (e, range) = &events[i];
+        match e {
             Event::Start(Tag::Link {
-                link_type: if dest.is_empty() {
-                    LinkType::Inline
-                } else {
-                    link_type
-                },
-                dest_url: dest.into(),
+                link_type,
+                dest_url,
                 title,
                 id,
-            })
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: CowStr::from(resolve_url(&dest_url, ctx)),
-            title,
-            id,
-        }),
-        e => e,
-    }
-}
-
-/// Resolves a link written in content to a URL of the site.
-///
-/// Links with a scheme are kept (the sanitiser drops unsafe schemes such as
-/// `javascript:`); `/path` gets the site prefix; `#frag` points at the
-/// prefixed heading ids; a relative path is resolved against the source
-/// file, and a path to a content file (`../ambitions/x.md`) becomes the URL of
-/// that entity's page.
-pub fn resolve_url(url: &str, ctx: &LinkContext) -> String {
-    let url = url.trim();
-    let lower: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if lower.starts_with("javascript:")
-        || lower.starts_with("vbscript:")
-        || lower.starts_with("data:")
-    {
-        return String::new();
-    }
-    if let Some(frag) = url.strip_prefix('#') {
-        return format!("#{ID_PREFIX}{frag}");
-    }
-    if url.starts_with("//") || has_scheme(url) {
-        return url.to_string();
-    }
-    let (path, suffix) = match url.find(['#', '?']) {
-        Some(i) => (&url[..i], &url[i..]),
-        None => (url, ""),
-    };
-    let joined = match path.strip_prefix('/') {
-        Some(abs) => abs.to_string(),
-        None => {
-            let dir = ctx
-                .source_rel
-                .rsplit_once('/')
-                .map(|(d, _)| d)
-                .unwrap_or("");
-            format!("{dir}/{path}")
-        }
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in joined.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
+            }) => {
+                let dest = if *link_type == LinkType::Email {
+                    dest_url.to_string()
+                } else {
+                    record(dest_url, range.start, false)
+                };
+                out.push(Event::Start(Tag::Link {
+                    link_type: if dest.is_empty() {
+                        LinkType::Inline
+                    } else {
+                        *link_type
+                    },
+                    dest_url: dest.into(),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
             }
-            s => parts.push(s),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = record(dest_url, range.start, true);
+                let end = find_end_ranged(&events, i);
+                let alt: String = events[i + 1..end]
+                    .iter()
+                    .filter_map(|(e, _)| event_text(e))
+                    .collect();
+                if alt.trim().is_empty() {
+                    missing_alt.push(lines.pos(md, range.start));
+                }
+                out.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(dest),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let (urls, no_alt) = links::raw_urls(h);
+                let mut html = String::with_capacity(h.len());
+                let mut last = 0;
+                for u in urls {
+                    let written = &h[u.value.clone()];
+                    let url = record(
+                        &decode_entities(written),
+                        range.start + u.tag_start,
+                        u.image,
+                    );
+                    html.push_str(&h[last..u.value.start]);
+                    html.push_str(&escape_attr(&url));
+                    last = u.value.end;
+                }
+                html.push_str(&h[last..]);
+                for start in no_alt {
+                    missing_alt.push(lines.pos(md, range.start + start));
+                }
+                out.push(if matches!(e, Event::Html(_)) {
+                    Event::Html(html.into())
+                } else {
+                    Event::InlineHtml(html.into())
+                });
+            }
+            e => out.push(e.clone()),
         }
+        i += 1;
     }
-    let keep_slash = path.ends_with('/') && !parts.is_empty();
-    let mut target = parts.join("/");
-    if let Some(stem) = target.strip_suffix(".md") {
-        target = match stem.strip_suffix("/programme") {
-            Some(place) => format!("{place}/"),
-            None => format!("{stem}/"),
-        };
-    } else if keep_slash {
-        target.push('/');
-    }
-    format!("{}{}{}", ctx.prefix, target, suffix)
+    out
 }
 
-fn has_scheme(url: &str) -> bool {
-    match url.find(':') {
-        Some(i) => {
-            url[..i]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-                && i > 0
+fn find_end_ranged(events: &[(Event, std::ops::Range<usize>)], start: usize) -> usize {
+    let mut depth = 0;
+    for (j, (e, _)) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
         }
-        None => false,
     }
+    events.len() - 1
+}
+
+/// The few character references an editor may write in a raw URL.
+fn decode_entities(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -324,6 +367,7 @@ mod tests {
                 source_rel: "getinge/actions/x.md",
                 prefix: "/sub/",
             },
+            1,
         )
     }
 
@@ -339,11 +383,10 @@ mod tests {
         assert!(!out.html.contains("onerror"), "{}", out.html);
         // The link whose href was dropped keeps no attribute that needs an href.
         assert!(!out.html.contains("rel="), "{}", out.html);
-        assert_eq!(out.images_without_alt, 1);
-        assert_eq!(
-            r("<img src=x alt=\"Karta\"> ![ok](y.png)").images_without_alt,
-            0
-        );
+        assert_eq!(out.missing_alt.len(), 1);
+        assert!(r("<img src=x alt=\"Karta\"> ![ok](y.png)")
+            .missing_alt
+            .is_empty());
     }
 
     #[test]
@@ -356,38 +399,6 @@ mod tests {
         );
         assert!(out.html.contains("<h3 id=\"md-detaljer\">"), "{}", out.html);
         assert!(out.html.contains("id=\"md-bakgrund-2\""), "{}", out.html);
-    }
-
-    #[test]
-    fn content_links_resolve_to_pages() {
-        let ctx = LinkContext {
-            source_rel: "getinge/actions/x.md",
-            prefix: "/sub/",
-        };
-        assert_eq!(
-            resolve_url("../ambitions/skola.md", &ctx),
-            "/sub/getinge/ambitions/skola/"
-        );
-        assert_eq!(
-            resolve_url("../../halmstad/programme.md#mal", &ctx),
-            "/sub/halmstad/#mal"
-        );
-        assert_eq!(
-            resolve_url("../files/karta.pdf", &ctx),
-            "/sub/getinge/files/karta.pdf"
-        );
-        assert_eq!(
-            resolve_url("/getinge/actions/", &ctx),
-            "/sub/getinge/actions/"
-        );
-        assert_eq!(
-            resolve_url("../../../../etc/passwd", &ctx),
-            "/sub/etc/passwd"
-        );
-        assert_eq!(
-            resolve_url("https://halmstad.se", &ctx),
-            "https://halmstad.se"
-        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod frontmatter;
 pub mod governing;
 pub mod html_depth;
+pub mod links;
 pub mod markdown;
 mod scalar;
 pub mod site;
@@ -37,6 +38,8 @@ pub struct Parsed {
     pub prefix: String,
     pub places: Vec<ParsedPlace>,
     pub files_dir: Option<std::path::PathBuf>,
+    /// The content folder, to check the targets of body links.
+    pub content_dir: std::path::PathBuf,
     /// (place id, entity id) of files that exist but could not be read; references
     /// to them are not reported again.
     pub unreadable: Vec<(String, String)>,
@@ -146,6 +149,7 @@ pub fn parse_cached(
         prefix,
         places,
         files_dir: sources.files_dir.clone(),
+        content_dir: sources.content_dir.clone(),
         unreadable,
     });
     (parsed, diags)
@@ -195,30 +199,26 @@ pub fn parse_file(
     };
     let mut diags = reader.diags;
     let entity = entity.map(|mut e| {
+        let body_start = src.text.len() - split.body.len();
+        let first_line = 1 + src.text[..body_start].matches('\n').count();
         let body = markdown::render(
             split.body,
             &markdown::LinkContext {
                 source_rel: &src.rel,
                 prefix,
             },
+            first_line,
         );
-        if body.images_without_alt > 0 {
-            let offset = split.body.as_ptr() as usize - src.text.as_ptr() as usize;
-            let line = src.text[..offset].matches('\n').count() + 1;
+        for pos in body.missing_alt {
             diags.push(
-                Diagnostic::warning(
-                    &src.display,
-                    crate::diag::Pos::new(line, 1),
-                    format!(
-                        "{} image(s) in HTML without alt text",
-                        body.images_without_alt
-                    ),
-                )
-                .with_help("add alt=\"…\" saying what the image shows (alt=\"\" if it is only decoration), or use Markdown: ![what it shows](file.jpg)"),
+                Diagnostic::warning(&src.display, pos, "image without a text alternative")
+                    .with_help("describe what the image shows between the brackets: `![Sketch of the new playground](../files/lekplats.jpg)`")
+                    .with_help("in raw HTML, add `alt=\"…\"` to the `<img>` (`alt=\"\"` if it is only decoration)"),
             );
         }
         e.common.body_html = body.html;
         e.common.body_text = body.text;
+        e.common.body_links = body.links;
         e.common.source = src.rel.clone();
         e.common.display_path = src.display.clone();
         e.common.key_lines = doc

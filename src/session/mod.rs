@@ -216,6 +216,7 @@ impl Session {
             prefix,
             places,
             files_dir: sk.files_dir.clone(),
+            content_dir: self.opts.content.clone(),
             unreadable,
         };
         Some((Some(parsed), diags, hashes))
