@@ -349,6 +349,11 @@ pub fn type_name(v: &Value) -> &'static str {
     }
 }
 
+/// Writes a value as YAML (generated files such as the editor's configuration).
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_yaml::to_string(value).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 
 pub mod new;
 pub mod report;
+pub mod scaffold;
 pub mod schema;
 pub mod serve;
 

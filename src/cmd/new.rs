@@ -1,5 +1,5 @@
-//! `ambit new`: writes a valid content file with commented front matter,
-//! refusing to overwrite.
+//! `ambit new`: writes a content file with commented front matter in the
+//! site's language (see [`super::scaffold`]), refusing to overwrite.
 
 use std::path::Path;
 
@@ -67,7 +67,8 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
         std::fs::create_dir_all(parent)
             .map_err(|e| Diagnostic::io(Some(parent), format!("cannot create folder: {e}")))?;
     }
-    let text = template(kind, place, id);
+    let text =
+        super::scaffold::template(kind, place, id, &super::scaffold::context(content, place));
     std::fs::write(&path, text)
         .map_err(|e| Diagnostic::io(Some(&path), format!("cannot write: {e}")))?;
     crate::outln!("created {}", path.display());
@@ -76,38 +77,4 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
 
 fn usage(msg: &str) -> Diagnostic {
     Diagnostic::io(None, msg.to_string())
-}
-
-fn title_of(id: &str) -> String {
-    crate::render::i18n::capitalize(&id.replace('-', " "))
-}
-
-/// The text of a new file of `kind`.
-pub fn template(kind: NewKind, place: &str, id: &str) -> String {
-    if kind == NewKind::Report {
-        return format!("---\ntitle: Uppföljning {id}          # required: the heading of the year's follow-up page\npublished: {id}-12-31           # required: the date the report is published\n# adopted: {{by: Kommunstyrelsen, on: {id}-12-31}}\n# summary: One sentence for lists\n---\n\n## What happened in {id}\n\nThe year's account: what was done, what was not, and why.\n\n## Feedback to residents\n\nWhat residents' ideas and comments led to this year.\n");
-    }
-    let title = title_of(id);
-    let common = format!("title: {title}                 # required: the name shown on the site\nsummary: One sentence for lists  # optional\n# order: \"1.1\"                 # optional: number shown and sort key\n# tags: [example]\n# draft: true                 # checked but not published\n");
-    let (keys, body) = match kind {
-        // Written in full above: a report has none of the common keys' comments.
-        NewKind::Report => (String::new(), ""),
-        NewKind::Place => (
-            format!("place: {title}                 # required: display name of the place\nplace_kind: town              # required: town, district, village or municipality\n# municipality: Halmstads kommun\n# language: sv                # sv, en or nl; defaults to site.yaml's\n# adopted: {{by: Kommunstyrelsen, on: 2021-05-04}}\n# period: {{from: 2020, to: 2024}}\n# review: Ambitions each term of office, actions every year\n# partners: [Samhällsföreningen]\n# contact: {{name: Name, email: name@example.org}}\n# ideas: {{email: ideas@example.org, text: Send us your idea}}\n# revised: 2026-03-14          # when the plan was last revised\n# revise_every: 1             # whole years between revisions\n"),
-            "The shared picture of the future: what the place wants to be.\n",
-        ),
-        NewKind::Area => (String::new(), "What this subject area covers.\n"),
-        NewKind::Ambition => ("# area: <area id>              # required when the place has areas\n".into(), "Why this ambition matters, and what must succeed.\n"),
-        NewKind::Strategy => ("ambition: <ambition id>         # required: the ambition it serves\n".into(), "How the ambition is reached.\n"),
-        NewKind::Indicator => (
-            "measures: [<ambition id>]       # required: ambitions or strategies it follows\n# unit: \"%\"\n# source: Survey, question 2.1\n# direction: up                # up or down: which way is better\n# target: {value: 60, year: 2024}\n# values:\n#   - {year: 2021, value: 48.5}\n".into(),
-            "What the indicator shows and how it is measured.\n",
-        ),
-        NewKind::Action => (
-            "ambition: <ambition id>         # required: the ambition it serves (or place/id)\n# strategy: <strategy id>     # a strategy of that ambition\nstatus: idea                    # required: idea, prioritised, planned, ongoing, done, cancelled\n# effort: investering         # type of effort\n# responsible: Tekniska förvaltningen\n# funded_by: Kommunen\n# due: 2026                   # 2026, \"2026-06\" or 2026-06-30\n# listed: 2025                # year put on the action list\n# completed: 2026-05-01       # only with status done (and then required)\n# decided_by: Tekniska nämnden\n# budget: {amount: 250000, currency: SEK, year: 2026}  # at most two decimals, never negative\n# origin: Medborgardialog 2025\n# progress: 0                 # 0 to 100\n".into(),
-            "What will be done, where, and for whom.\n",
-        ),
-    };
-    let _ = place;
-    format!("---\n{common}{keys}---\n\n{body}")
 }

@@ -5,35 +5,7 @@ use std::path::Path;
 
 use crate::diag::Diagnostic;
 
-/// (file type, schema text)
-pub const SCHEMAS: &[(&str, &str)] = &[
-    ("site", include_str!("../../docs/schema/site.schema.json")),
-    (
-        "programme",
-        include_str!("../../docs/schema/programme.schema.json"),
-    ),
-    ("area", include_str!("../../docs/schema/area.schema.json")),
-    (
-        "ambition",
-        include_str!("../../docs/schema/ambition.schema.json"),
-    ),
-    (
-        "strategy",
-        include_str!("../../docs/schema/strategy.schema.json"),
-    ),
-    (
-        "indicator",
-        include_str!("../../docs/schema/indicator.schema.json"),
-    ),
-    (
-        "action",
-        include_str!("../../docs/schema/action.schema.json"),
-    ),
-    (
-        "report",
-        include_str!("../../docs/schema/report.schema.json"),
-    ),
-];
+pub use crate::model::schema::SCHEMAS;
 
 pub fn run(kind: Option<&str>, out: Option<&Path>) -> Result<(), Diagnostic> {
     if let Some(dir) = out {

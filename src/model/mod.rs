@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::diag::Pos;
 
 pub mod money;
+pub mod schema;
 mod values;
 pub use values::{days_in_month, Order, PartialDate};
 
@@ -419,6 +420,19 @@ pub struct SiteConfig {
     pub accessibility_reviewed: Option<String>,
     /// language -> kind name -> [singular, plural]
     pub terms: std::collections::BTreeMap<String, std::collections::BTreeMap<String, [String; 2]>>,
+    /// The browser editor (Decap CMS) at `admin/`, when set.
+    pub cms: Option<Cms>,
+}
+
+/// `cms` of site.yaml: the browser editor written to `admin/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cms {
+    /// `github`, `gitlab` or `gitea`: where `repository` is kept.
+    pub backend: String,
+    /// Where the admin page loads Decap CMS from; None: the copy written beside it.
+    pub script: Option<String>,
+    /// Edit through a local `decap-server` (`npx decap-server`) when it runs.
+    pub local_backend: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::diag::Diagnostic;
 use crate::load::SourceFile;
-use crate::model::{Lang, Repository, SiteConfig};
+use crate::model::{Cms, Lang, Repository, SiteConfig};
 use crate::parse::fields::{key_text, scalar_text, Reader};
 use crate::yaml::{self, Value};
 
@@ -18,7 +18,10 @@ const KEYS: &[&str] = &[
     "repository",
     "accessibility",
     "terms",
+    "cms",
 ];
+/// Git forges Decap CMS can open pull requests on.
+pub const CMS_BACKENDS: &[&str] = &["github", "gitlab", "gitea"];
 const TERM_KINDS: &[&str] = &["area", "ambition", "strategy", "indicator", "action"];
 
 /// Parses site.yaml; `base_url` may be overridden from the command line.
@@ -87,6 +90,7 @@ pub fn parse(
         accessibility_reviewed = r.sub_text("accessibility", m, "reviewed");
     }
     let terms = read_terms(&mut r);
+    let cms = read_cms(&mut r, repository.is_some());
     let diags = r.diags;
     let (Some(title), Some(base_url)) = (title, base_url) else {
         return (None, diags);
@@ -104,8 +108,55 @@ pub fn parse(
         accessibility_contact,
         accessibility_reviewed,
         terms,
+        cms,
     };
     (Some(cfg), diags)
+}
+
+fn read_cms(r: &mut Reader, has_repository: bool) -> Option<Cms> {
+    let m = r.sub_map("cms", &["backend", "script", "local_backend"])?;
+    let backend = r
+        .sub_text("cms", m, "backend")
+        .unwrap_or_else(|| "github".into());
+    if !CMS_BACKENDS.contains(&backend.as_str()) {
+        let pos = r.doc.value_pos("cms", "backend:");
+        r.error(pos, format!("unknown cms backend `{backend}`"))
+            .help
+            .push(format!("use one of: {}", CMS_BACKENDS.join(", ")));
+    }
+    let script = r.sub_text("cms", m, "script");
+    if let Some(s) = script
+        .as_deref()
+        .filter(|s| !s.starts_with("https://") && !s.starts_with('/'))
+    {
+        let pos = r.doc.value_pos("cms", "script:");
+        r.error(
+            pos,
+            format!("`cms.script` `{s}` is not an https:// address or a path of the site"),
+        )
+        .help
+        .push("leave it out to use the copy of Decap CMS that the build writes to admin/".into());
+    }
+    let local_backend = match m.get("local_backend") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            let pos = r.doc.value_pos("cms", "local_backend:");
+            r.error(pos, "`cms.local_backend` must be true or false");
+            false
+        }
+    };
+    if !has_repository {
+        let pos = r.doc.key_pos("cms");
+        r.error(pos, "`cms` needs `repository`: the repository the editor opens pull requests on")
+            .help
+            .push("add `repository: {url: https://github.com/<owner>/<name>, branch: main, content_dir: content}`".into());
+    }
+    Some(Cms {
+        backend,
+        script,
+        local_backend,
+    })
 }
 
 fn read_terms(r: &mut Reader) -> BTreeMap<String, BTreeMap<String, [String; 2]>> {

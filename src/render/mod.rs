@@ -6,6 +6,8 @@
 
 mod budget;
 pub mod chart;
+mod cms;
+mod cms_fields;
 pub mod data;
 mod documents;
 pub mod feed;
@@ -353,6 +355,7 @@ pub fn render(
             site_pages::not_found as SiteJob,
             site_pages::accessibility,
             site_pages::root_search,
+            cms::admin,
         ]);
     }
     if sel.all || !sel.indexes.is_empty() {

@@ -1,0 +1,280 @@
+//! The text of a new content file for `ambit new`: the front matter of its
+//! kind with a comment on each key, in the language of the place (or the
+//! site), and beside each reference key the ids it may take in that place —
+//! its areas, its ambitions, each ambition's strategies — so that the new file
+//! is one edit away from valid.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::cli::NewKind;
+use crate::model::{EntityKind, Fields, Lang, SiteConfig};
+use crate::render::i18n::{capitalize, Strings};
+
+/// What a new file of a place can refer to.
+pub struct Context {
+    pub lang: Lang,
+    strings: Option<Strings>,
+    /// Ids of the place's areas, ambitions and strategies.
+    pub ids: BTreeMap<EntityKind, Vec<String>>,
+    /// Ambition id → its strategies.
+    pub strategies_of: BTreeMap<String, Vec<String>>,
+}
+
+/// Reads the content folder for the language of `place` and its ids.
+pub fn context(content: &Path, place: &str) -> Context {
+    let (sources, _) = crate::load::load(content);
+    let (parsed, _) = crate::parse::parse(&sources, None);
+    let mut ctx = Context {
+        lang: Lang::En,
+        strings: None,
+        ids: BTreeMap::new(),
+        strategies_of: BTreeMap::new(),
+    };
+    let fallback = SiteConfig {
+        title: String::new(),
+        language: Some(Lang::En),
+        base_url: String::new(),
+        description: None,
+        theme: None,
+        repository: None,
+        accessibility_contact: None,
+        accessibility_reviewed: None,
+        terms: BTreeMap::new(),
+        cms: None,
+    };
+    let site: &SiteConfig = parsed.as_ref().map_or(&fallback, |p| &p.site);
+    ctx.lang = site.language.unwrap_or(Lang::Sv);
+    if let Some(p) = parsed
+        .iter()
+        .flat_map(|p| &p.places)
+        .find(|p| p.id == place)
+    {
+        if let Some(l) = p
+            .programme
+            .as_ref()
+            .and_then(|e| e.programme())
+            .and_then(|pr| pr.language)
+        {
+            ctx.lang = l;
+        }
+        let mut entities: Vec<_> = p.entities.iter().collect();
+        entities
+            .sort_by(|a, b| (&a.common.order, &a.common.id).cmp(&(&b.common.order, &b.common.id)));
+        for e in entities {
+            ctx.ids.entry(e.kind).or_default().push(e.common.id.clone());
+            if let Fields::Strategy { ambition } = &e.fields {
+                if ambition.place.as_deref().is_none_or(|pl| pl == place) {
+                    ctx.strategies_of
+                        .entry(ambition.id.clone())
+                        .or_default()
+                        .push(e.common.id.clone());
+                }
+            }
+        }
+    }
+    if let Ok(theme) = crate::render::theme::Theme::load(site.theme.as_deref(), content) {
+        ctx.strings = Strings::load(&theme, ctx.lang, site).ok();
+    }
+    ctx
+}
+
+impl Context {
+    fn t(&self, key: &str) -> String {
+        self.strings
+            .as_ref()
+            .map(|s| s.get(key))
+            .filter(|s| s != key)
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = self.t(key);
+        for (k, v) in args {
+            s = s.replace(&format!("{{{k}}}"), v);
+        }
+        s
+    }
+
+    fn term(&self, kind: EntityKind) -> String {
+        self.t(kind.name())
+    }
+
+    /// `<ambition id>` in the place's language.
+    fn placeholder(&self, kind: EntityKind) -> String {
+        format!("<{}>", self.fmt("new_id_of", &[("what", &self.term(kind))]))
+    }
+
+    /// The ids of `kind` in the place, for a comment.
+    fn ids_of(&self, kind: EntityKind) -> String {
+        match self.ids.get(&kind) {
+            Some(v) if !v.is_empty() => v.join(", "),
+            _ => self.t("new_none_yet"),
+        }
+    }
+
+    /// "ambition-a: strategy-1, strategy-2; ambition-b: …".
+    fn strategies(&self) -> String {
+        if self.strategies_of.is_empty() {
+            return self.t("new_none_yet");
+        }
+        self.strategies_of
+            .iter()
+            .map(|(a, s)| format!("{a} → {}", s.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// The text of a new file of `kind`.
+pub fn template(kind: NewKind, place: &str, id: &str, c: &Context) -> String {
+    if kind == NewKind::Report {
+        return format!("---\ntitle: Uppföljning {id}          # required: the heading of the year's follow-up page\npublished: {id}-12-31           # required: the date the report is published\n# adopted: {{by: Kommunstyrelsen, on: {id}-12-31}}\n# summary: One sentence for lists\n---\n\n## What happened in {id}\n\nThe year's account: what was done, what was not, and why.\n\n## Feedback to residents\n\nWhat residents' ideas and comments led to this year.\n");
+    }
+    let title = capitalize(&id.replace('-', " "));
+    let req = c.t("new_required");
+    let mut keys = vec![
+        (
+            format!("title: {title}"),
+            format!("{req}: {}", c.t("new_title")),
+        ),
+        (
+            format!("summary: {}", c.t("new_summary")),
+            c.t("new_optional"),
+        ),
+        ("# order: \"1.1\"".into(), c.t("new_order")),
+        ("# tags: []".into(), String::new()),
+        ("# draft: true".into(), c.t("new_draft")),
+    ];
+    let mut add = |k: String, comment: String| keys.push((k, comment));
+    let ambitions = c.fmt("new_ids", &[("ids", &c.ids_of(EntityKind::Ambition))]);
+    let body = match kind {
+        NewKind::Place => {
+            add(
+                format!("place: {title}"),
+                format!("{req}: {}", c.t("new_place")),
+            );
+            add(
+                "place_kind: town".into(),
+                format!("{req}: town, district, village, municipality"),
+            );
+            add("# municipality: …".into(), String::new());
+            add(
+                format!("# language: {}", c.lang.code()),
+                "sv, en, nl".into(),
+            );
+            add("# adopted: {by: …, on: 2021-05-04}".into(), String::new());
+            add("# period: {from: 2020, to: 2024}".into(), String::new());
+            add(
+                "# contact: {name: …, email: name@example.org}".into(),
+                String::new(),
+            );
+            add(
+                "# ideas: {email: ideas@example.org, text: …}".into(),
+                String::new(),
+            );
+            "new_body_place"
+        }
+        NewKind::Report => unreachable!("written in full above"),
+        NewKind::Area => "new_body_area",
+        NewKind::Ambition => {
+            let areas = c.fmt("new_ids", &[("ids", &c.ids_of(EntityKind::Area))]);
+            let has_areas = c.ids.get(&EntityKind::Area).is_some_and(|v| !v.is_empty());
+            let key = format!("area: {}", c.placeholder(EntityKind::Area));
+            if has_areas {
+                add(key, format!("{req}; {areas}"));
+            } else {
+                add(format!("# {key}"), areas);
+            }
+            "new_body_ambition"
+        }
+        NewKind::Strategy => {
+            add(
+                format!("ambition: {}", c.placeholder(EntityKind::Ambition)),
+                format!("{req}; {ambitions}"),
+            );
+            "new_body_strategy"
+        }
+        NewKind::Indicator => {
+            let mut ids = c
+                .ids
+                .get(&EntityKind::Ambition)
+                .cloned()
+                .unwrap_or_default();
+            ids.extend(
+                c.ids
+                    .get(&EntityKind::Strategy)
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+            let ids = if ids.is_empty() {
+                c.t("new_none_yet")
+            } else {
+                ids.join(", ")
+            };
+            add(
+                format!("measures: [{}]", c.placeholder(EntityKind::Ambition)),
+                format!("{req}; {}", c.fmt("new_ids", &[("ids", &ids)])),
+            );
+            add("# unit: \"%\"".into(), String::new());
+            add("# source: …".into(), String::new());
+            add("# direction: up".into(), "up, down".into());
+            add("# target: {value: 60, year: 2030}".into(), String::new());
+            add(
+                "# values:\n#   - {year: 2024, value: 48.5}".into(),
+                String::new(),
+            );
+            "new_body_indicator"
+        }
+        NewKind::Action => {
+            add(
+                format!("ambition: {}", c.placeholder(EntityKind::Ambition)),
+                format!("{req}; {ambitions}"),
+            );
+            add(
+                format!("# strategy: {}", c.placeholder(EntityKind::Strategy)),
+                c.fmt("new_strategy_ids", &[("ids", &c.strategies())]),
+            );
+            add(
+                "status: idea".into(),
+                format!("{req}: idea, prioritised, planned, ongoing, done, cancelled"),
+            );
+            add("# effort: …".into(), String::new());
+            add("# responsible: …".into(), String::new());
+            add("# funded_by: …".into(), String::new());
+            add("# due: 2026".into(), "2026, 2026-06, 2026-06-30".into());
+            add("# listed: 2025".into(), String::new());
+            add("# completed: 2026-05-01".into(), c.t("new_completed"));
+            add("# decided_by: …".into(), String::new());
+            add(
+                "# budget: {amount: 250000, currency: SEK}".into(),
+                String::new(),
+            );
+            add("# origin: …".into(), String::new());
+            add("# progress: 0".into(), "0–100".into());
+            "new_body_action"
+        }
+    };
+    let _ = place;
+    let width = keys
+        .iter()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(k, _)| k.lines().last().unwrap_or_default().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::from("---\n");
+    for (k, comment) in keys {
+        out.push_str(&k);
+        if !comment.is_empty() {
+            let last = k.lines().last().unwrap_or_default().chars().count();
+            out.push_str(&" ".repeat(width - last + 2));
+            out.push_str("# ");
+            out.push_str(&comment);
+        }
+        out.push('\n');
+    }
+    out.push_str("---\n\n");
+    out.push_str(&c.t(body));
+    out.push('\n');
+    out
+}
