@@ -70,7 +70,7 @@ pub enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: String,
     },
-    /// Write a new content file with commented front matter
+    /// Write a new content file with commented front matter in the place's language, listing the ids each reference may take
     New {
         /// What to create
         #[arg(value_enum)]
