@@ -110,6 +110,13 @@ pub fn fields(kind: EntityKind, ctx: &FieldContext) -> Vec<Field> {
                     || (kind == EntityKind::Ambition && key == "area" && ctx.areas.is_some());
                 f.label = label(&key, ctx);
                 f.hint = description(prop);
+                if f.widget == "object" && !f.required {
+                    // An optional group: its keys are required only once it is filled in,
+                    // which the form cannot say; `ambit check` says it instead.
+                    for sub in f.fields.iter_mut().flatten() {
+                        sub.required = false;
+                    }
+                }
                 f
             })
         })
