@@ -419,3 +419,58 @@ fn stale_work_after_a_save_is_done_with_the_next_one() {
     let (fresh, _) = full(&content, tmp.path());
     assert_same(&tree(&served), &fresh, "after the second save");
 }
+
+#[test]
+fn a_save_that_breaks_a_body_link_is_an_error_as_in_a_full_build() {
+    std::env::set_var("AMBIT_TODAY", "2026-06-01");
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let served = tmp.path().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let before = tree(&served);
+
+    // Only the body changes: a link to a sibling file that does not exist.
+    let action = content.join("oost/actions/buurtfeest.md");
+    let good = std::fs::read_to_string(&action).unwrap();
+    let sibling = "speeltuin.md";
+    assert!(content.join("oost/actions").join(sibling).is_file());
+    let broken = format!(
+        "{}\n\nZie [de speeltuin](speeltuin-oud.md).\n",
+        good.trim_end()
+    );
+    std::fs::write(&action, &broken).unwrap();
+    let (res, diags) = session.build(std::slice::from_ref(&action));
+    assert!(
+        res.is_none(),
+        "a broken body link must fail the save: {diags:?}"
+    );
+    let line = broken.lines().count();
+    assert!(
+        diags.iter().any(|d| d.is_error()
+            && d.path.as_deref() == Some(action.as_path())
+            && d.line == line
+            && d.message.contains("speeltuin-oud.md")),
+        "{diags:?}"
+    );
+    let (fresh, fresh_diags) = ambit::build(&opts(&content, &tmp.path().join("fresh")));
+    assert!(fresh.is_none());
+    assert_eq!(
+        lines(&diags),
+        lines(&fresh_diags),
+        "the same errors as a full build"
+    );
+    assert_eq!(
+        tree(&served),
+        before,
+        "a failed save leaves the served site as it was"
+    );
+
+    // The link fixed: the save goes through and the page links to the sibling's page.
+    std::fs::write(&action, broken.replace("speeltuin-oud.md", sibling)).unwrap();
+    let (res, diags) = session.build(std::slice::from_ref(&action));
+    assert!(res.is_some(), "{diags:?}");
+    let page = std::fs::read_to_string(served.join("oost/actions/buurtfeest/index.html")).unwrap();
+    assert!(page.contains("actions/speeltuin/\""), "{page}");
+}

@@ -1,6 +1,7 @@
 //! The quickest rebuild, for the most common save: an entity's text, title,
-//! status or dates changed, but not what it refers to, whether it is a
-//! draft, nor its place in the sorted lists. Then the links of the last graph
+//! status or dates changed, but not what it refers to (its references and
+//! the targets of its body links), whether it is a draft, nor its place in the
+//! sorted lists. Then the links of the last graph
 //! still hold: the new entity replaces the old one in place, only its own
 //! warnings are worked out again, and the pages around it are rendered
 //! (search indexes left for [`Session::finish`]). Any other save takes the
@@ -158,9 +159,17 @@ impl Session {
 }
 
 /// True when `new` can take the place of entity `i` of a place's sorted `entities` without
-/// changing any link or the order.
+/// changing any link or the order. Body links count: their targets were checked against the
+/// content tree when the graph was built, which this way does not do again.
 fn fits(entities: &[Entity], i: usize, new: &Entity) -> bool {
     let old = &entities[i];
+    let body_links = |e: &Entity| {
+        e.common
+            .body_links
+            .iter()
+            .map(|l| (l.image, l.target.clone()))
+            .collect::<Vec<_>>()
+    };
     let refs = |e: &Entity| {
         graph::refs_of(e)
             .into_iter()
@@ -174,6 +183,7 @@ fn fits(entities: &[Entity], i: usize, new: &Entity) -> bool {
         // Changed tags may add or remove a tag page: the longer way leaves no stale one.
         && old.common.tags == new.common.tags
         && refs(old) == refs(new)
+        && body_links(old) == body_links(new)
         && (i == 0 || sort_key(&entities[i - 1]) < sort_key(new))
         && entities
             .get(i + 1)
