@@ -69,6 +69,8 @@ pub struct Renderer<'a> {
     pub indexed: Option<std::collections::BTreeSet<usize>>,
     /// Set when the indexes being built are stale: they are then not written.
     pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// Per place, the text its search indexes are built from, once analysed.
+    search_text: search::TextCache<'a>,
 }
 
 static NEXT_RENDERER: AtomicU64 = AtomicU64::new(0);
@@ -138,6 +140,7 @@ impl<'a> Renderer<'a> {
             id: NEXT_RENDERER.fetch_add(1, Ordering::Relaxed),
             indexed: None,
             cancel: None,
+            search_text: g.places.iter().map(|_| Default::default()).collect(),
         })
     }
 

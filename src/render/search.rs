@@ -11,8 +11,10 @@ use super::{lists, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::NodeId;
 use crate::search::{
-    build_index, build_site_index_unless, gz, lunr_index, IndexFiles, Place, SearchDoc, MANIFEST,
+    analyse, build_index_from, build_site_index_unless, gz, lunr_index, Analysed, IndexFiles,
+    Place, SearchDoc, MANIFEST,
 };
+use std::sync::OnceLock;
 
 /// Owned text of one page to index.
 struct Row {
@@ -20,6 +22,37 @@ struct Row {
     status_label: Option<String>,
     url: String,
     facts: String,
+}
+
+/// What the search indexes of one place are built from: its published pages, their owned
+/// texts, and their analysed text.
+pub(super) struct PlaceText<'a> {
+    ents: Vec<&'a crate::model::Entity>,
+    rows: Vec<Row>,
+    analysed: Analysed,
+}
+
+impl PlaceText<'_> {
+    fn docs(&self) -> Vec<SearchDoc<'_>> {
+        docs(&self.ents, &self.rows)
+    }
+}
+
+/// Per place, its [`PlaceText`] once something asked for it: the place's index and the
+/// site-wide index of its language share one analysis.
+pub(super) type TextCache<'a> = Vec<OnceLock<PlaceText<'a>>>;
+
+/// The [`PlaceText`] of place `p`, analysed on the first call.
+fn place_text<'r, 'a>(r: &'r Renderer<'a>, p: usize) -> &'r PlaceText<'a> {
+    r.search_text[p].get_or_init(|| {
+        let (ents, rows) = place_rows(r, p);
+        let analysed = analyse(r.g.places[p].lang.code(), &docs(&ents, &rows));
+        PlaceText {
+            ents,
+            rows,
+            analysed,
+        }
+    })
 }
 
 /// The published pages of place `p`, and their owned texts.
@@ -84,23 +117,28 @@ fn write(r: &Renderer, dir: &str, files: &IndexFiles) -> Result<(), Diagnostic> 
             return Ok(());
         }
         r.out.write(path, text.as_bytes())?;
-        r.out
-            .write(&format!("{path}.gz"), &gz::gzip(text.as_bytes()))
+        match gz::gzip(text.as_bytes()) {
+            Some(gz) => r.out.write(&format!("{path}.gz"), &gz),
+            None => Ok(()),
+        }
     })
 }
 
 /// Writes the sharded index `<place>/search-index/` and the elasticlunr index
 /// `<place>/search-index.json`.
 pub fn place_index(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
-    let (ents, rows) = place_rows(r, p);
-    let docs = docs(&ents, &rows);
+    let text = place_text(r, p);
+    let docs = text.docs();
     if r.cancelled() {
         return Ok(());
     }
     let place = &r.g.places[p];
     let dir = format!("{}/", place.id);
     let (sharded, lunr) = rayon::join(
-        || write(r, &dir, &build_index(place.lang.code(), &docs)),
+        || {
+            let files = build_index_from(place.lang.code(), &docs, &text.analysed);
+            write(r, &dir, &files)
+        },
         // No `.gz` copy: the site's client never fetches this file, and gzipping it would
         // cost a build of 10,000 pages about a tenth of its CPU time.
         || {
@@ -145,22 +183,24 @@ pub fn site_indexes(r: &Renderer) -> Result<(), Diagnostic> {
             if r.cancelled() {
                 return Ok(());
             }
-            let mut owned = Vec::new();
-            for &p in &ps {
-                if r.cancelled() {
-                    return Ok(());
-                }
-                owned.push((p, place_rows(r, p)));
-            }
-            let places: Vec<(Place, Vec<SearchDoc>)> = owned
-                .iter()
-                .map(|(p, (ents, rows))| {
+            let texts: Vec<(Place, &PlaceText)> = ps
+                .par_iter()
+                .map(|&p| {
                     let place = Place {
-                        name: place_name(r.g, *p),
-                        actions_url: actions_url(r, *p),
+                        name: place_name(r.g, p),
+                        actions_url: actions_url(r, p),
                     };
-                    (place, docs(ents, rows))
+                    (place, place_text(r, p))
                 })
+                .collect();
+            if r.cancelled() {
+                return Ok(());
+            }
+            let docs: Vec<Vec<SearchDoc>> = texts.iter().map(|(_, t)| t.docs()).collect();
+            let places: Vec<(&Place, &[SearchDoc], &Analysed)> = texts
+                .iter()
+                .zip(&docs)
+                .map(|((place, t), d)| (place, d.as_slice(), &t.analysed))
                 .collect();
             let Some(files) = build_site_index_unless(code, &places, &|| r.cancelled()) else {
                 return Ok(());

@@ -13,7 +13,10 @@ pub(crate) const WEIGHT_SCALE: f64 = 100.0;
 pub(crate) type Postings = Vec<(u32, u32)>;
 
 /// Terms and their postings, sorted by term.
-pub(crate) fn build(code: &str, docs: &[&SearchDoc]) -> Vec<(Rc<str>, Postings)> {
+pub(crate) type Terms = Vec<(Box<str>, Postings)>;
+
+/// The terms of `docs`, their pages numbered in order from 0.
+pub(crate) fn build(code: &str, docs: &[&SearchDoc]) -> Terms {
     let mut analyzer = Analyzer::new(code);
     let mut all: FastMap<Rc<str>, Postings> = FastMap::default();
     // per page: term → its count in each field
@@ -42,9 +45,37 @@ pub(crate) fn build(code: &str, docs: &[&SearchDoc]) -> Vec<(Rc<str>, Postings)>
                 .push((n as u32, weight(&c, &lens)));
         }
     }
-    let mut terms: Vec<(Rc<str>, Postings)> = all.into_iter().collect();
+    let mut terms: Terms = all.into_iter().map(|(t, p)| (Box::from(&*t), p)).collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     terms
+}
+
+/// The terms of consecutive sets of pages as one set, as [`build`] would give them for all the
+/// pages at once: the pages of each part are numbered after those of the parts before it.
+/// `parts`: the terms of each part and its number of pages.
+pub(crate) fn merge(parts: &[(&[(Box<str>, Postings)], u32)]) -> Terms {
+    let mut offsets = Vec::with_capacity(parts.len());
+    let mut next = 0u32;
+    for (_, pages) in parts {
+        offsets.push(next);
+        next += pages;
+    }
+    // Every term of every part, by term and then by part, so that pages stay ascending.
+    let mut all: Vec<(&str, usize, &Postings)> = parts
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (terms, _))| terms.iter().map(move |(t, p)| (&**t, k, p)))
+        .collect();
+    all.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    let mut out: Terms = Vec::new();
+    for (term, k, postings) in all {
+        let shifted = postings.iter().map(|(page, w)| (page + offsets[k], *w));
+        match out.last_mut() {
+            Some((t, p)) if &**t == term => p.extend(shifted),
+            _ => out.push((Box::from(term), shifted.collect())),
+        }
+    }
+    out
 }
 
 /// Σ over fields of boost × √count / √(field length), as elasticlunr scores a field (its idf

@@ -107,14 +107,36 @@ impl IndexFiles {
     }
 }
 
+/// The analysed text of one set of pages (a place's): every term with its postings. A place's
+/// index and the site-wide index of its language are built from the same analysis.
+pub struct Analysed {
+    terms: index::Terms,
+    pages: u32,
+}
+
+/// Analyses the text of `docs` (in language `lang`).
+pub fn analyse(lang: &str, docs: &[SearchDoc]) -> Analysed {
+    let refs: Vec<&SearchDoc> = docs.iter().collect();
+    Analysed {
+        terms: index::build(lunr_code(lang), &refs),
+        pages: docs.len() as u32,
+    }
+}
+
 /// The index of one place. lang is "sv", "en" or "nl".
 pub fn build_index(lang: &str, docs: &[SearchDoc]) -> IndexFiles {
+    build_index_from(lang, docs, &analyse(lang, docs))
+}
+
+/// The index of one place from its analysed text (`analysed` must come from `docs`).
+pub fn build_index_from(lang: &str, docs: &[SearchDoc], analysed: &Analysed) -> IndexFiles {
     let refs: Vec<&SearchDoc> = docs.iter().collect();
     build(
         lang,
         &[],
         &refs,
         &vec![0; refs.len()],
+        &analysed.terms,
         shard::SHARD_BYTES,
         &|| false,
     )
@@ -123,41 +145,61 @@ pub fn build_index(lang: &str, docs: &[SearchDoc]) -> IndexFiles {
 
 /// The site-wide index of the places of one language: each result names its place.
 pub fn build_site_index(lang: &str, places: &[(Place, Vec<SearchDoc>)]) -> IndexFiles {
-    build_site_index_unless(lang, places, &|| false).unwrap_or_default()
+    let analysed: Vec<Analysed> = places.iter().map(|(_, d)| analyse(lang, d)).collect();
+    let with: Vec<(&Place, &[SearchDoc], &Analysed)> = places
+        .iter()
+        .zip(&analysed)
+        .map(|((p, d), a)| (p, d.as_slice(), a))
+        .collect();
+    build_site_index_unless(lang, &with, &|| false).unwrap_or_default()
 }
 
-/// Like [`build_site_index`], but gives up (None) as soon as `stale` says the result is no
-/// longer wanted.
+/// Like [`build_site_index`], from each place's analysed text; gives up (None) as soon as
+/// `stale` says the result is no longer wanted.
 pub fn build_site_index_unless(
     lang: &str,
-    places: &[(Place, Vec<SearchDoc>)],
+    places: &[(&Place, &[SearchDoc], &Analysed)],
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<IndexFiles> {
     let mut refs = Vec::new();
     let mut place_of = Vec::new();
-    for (p, (_, docs)) in places.iter().enumerate() {
+    for (p, (_, docs, _)) in places.iter().enumerate() {
         refs.extend(docs.iter());
         place_of.extend(std::iter::repeat_n(p + 1, docs.len()));
     }
-    let names: Vec<&Place> = places.iter().map(|(p, _)| p).collect();
-    build(lang, &names, &refs, &place_of, shard::SHARD_BYTES, stale)
+    let parts: Vec<(&[(Box<str>, index::Postings)], u32)> = places
+        .iter()
+        .map(|(_, _, a)| (a.terms.as_slice(), a.pages))
+        .collect();
+    let terms = index::merge(&parts);
+    if stale() {
+        return None;
+    }
+    let names: Vec<&Place> = places.iter().map(|(p, _, _)| *p).collect();
+    build(
+        lang,
+        &names,
+        &refs,
+        &place_of,
+        &terms,
+        shard::SHARD_BYTES,
+        stale,
+    )
 }
 
-/// `place_of[i]`: 0 for an index of one place, else 1 + the place of `docs[i]` in `places`.
+/// `place_of[i]`: 0 for an index of one place, else 1 + the place of `docs[i]` in `places`;
+/// `terms`: the analysed text of `docs`.
 fn build(
     lang: &str,
     places: &[&Place],
     docs: &[&SearchDoc],
     place_of: &[usize],
+    terms: &[(Box<str>, index::Postings)],
     bytes: usize,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<IndexFiles> {
     let code = lunr_code(lang);
-    let terms = index::build(code, docs);
-    if stale() {
-        return None;
-    }
-    let fams = shard::families(code, &terms, bytes);
+    let fams = shard::families(code, terms, bytes);
     if stale() {
         return None;
     }
@@ -187,7 +229,8 @@ fn build(
 #[cfg(test)]
 pub(crate) fn build_index_with(lang: &str, docs: &[SearchDoc], bytes: usize) -> IndexFiles {
     let refs: Vec<&SearchDoc> = docs.iter().collect();
-    build(lang, &[], &refs, &vec![0; refs.len()], bytes, &|| false).unwrap_or_default()
+    let terms = index::build(lunr_code(lang), &refs);
+    build(lang, &[], &refs, &vec![0; refs.len()], &terms, bytes, &|| false).unwrap_or_default()
 }
 
 /// The index terms of `text` in language `lang`, in order (for measurements and tools).

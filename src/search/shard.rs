@@ -17,8 +17,6 @@
 //! (the difference to the previous one) and weight ([`super::index`]).
 
 use std::fmt::Write as _;
-use std::rc::Rc;
-
 use super::index::Postings;
 use super::text::loose;
 
@@ -36,7 +34,7 @@ pub(crate) struct Family {
 }
 
 /// The prefix and the suffix family of the terms, with shards split above `bytes`.
-pub(crate) fn families(code: &str, terms: &[(Rc<str>, Postings)], bytes: usize) -> [Family; 2] {
+pub(crate) fn families(code: &str, terms: &[(Box<str>, Postings)], bytes: usize) -> [Family; 2] {
     let entries: Vec<String> = terms.iter().map(|(t, p)| entry(t, p)).collect();
     let forms: Vec<Vec<char>> = terms
         .iter()
@@ -144,10 +142,10 @@ pub(crate) fn json_str(out: &mut String, v: &str) {
 mod tests {
     use super::*;
 
-    fn terms(words: &[&str]) -> Vec<(Rc<str>, Postings)> {
-        let mut t: Vec<(Rc<str>, Postings)> = words
+    fn terms(words: &[&str]) -> Vec<(Box<str>, Postings)> {
+        let mut t: Vec<(Box<str>, Postings)> = words
             .iter()
-            .map(|w| (Rc::from(*w), vec![(0, 5), (3, 100)]))
+            .map(|w| (Box::from(*w), vec![(0, 5), (3, 100)]))
             .collect();
         t.sort();
         t

@@ -169,11 +169,11 @@ fn word_bytes(files: &IndexFiles, term: &str) -> usize {
     let back: String = f.chars().rev().collect();
     let (_, t) = shard_of(files, "t", &f);
     let s = if f.chars().count() >= 3 {
-        gz::gzip(shard_of(files, "s", &back).1.as_bytes()).len()
+        gz_len(shard_of(files, "s", &back).1)
     } else {
         0
     };
-    gz::gzip(files.manifest.as_bytes()).len() + gz::gzip(t.as_bytes()).len() + s
+    gz_len(&files.manifest) + gz_len(&t) + s
 }
 
 #[test]
@@ -228,7 +228,7 @@ fn speed() {
                             let files = build_index("sv", &synth::docs(p));
                             files
                                 .paths("")
-                                .map(|(_, f)| f.len() + gz::gzip(f.as_bytes()).len())
+                                .map(|(_, f)| f.len() + gz_len(f))
                                 .sum::<usize>()
                         })
                         .sum::<usize>()
@@ -241,4 +241,34 @@ fn speed() {
         "20 places x 500 pages: {:?}, {total} bytes with the .gz copies",
         t.elapsed()
     );
+}
+
+/// Size of `text` gzipped.
+fn gz_len(text: &str) -> usize {
+    gz::gzip(text.as_bytes()).map_or(0, |z| z.len())
+}
+
+#[test]
+fn a_site_index_merged_from_places_equals_one_built_over_all_pages() {
+    let places: Vec<Vec<Page>> = (0..3)
+        .map(|k| synth::place(k + 7, &format!("/p{k}/"), 40 + 15 * k as usize, 60))
+        .collect();
+    let docs: Vec<Vec<SearchDoc>> = places.iter().map(|p| synth::docs(p)).collect();
+    let all: Vec<&SearchDoc> = docs.iter().flatten().collect();
+    let whole = super::index::build("sv", &all);
+    let parts: Vec<super::index::Terms> = docs
+        .iter()
+        .map(|d| super::index::build("sv", &d.iter().collect::<Vec<_>>()))
+        .collect();
+    let merged = super::index::merge(
+        &parts
+            .iter()
+            .zip(&docs)
+            .map(|(t, d)| (t.as_slice(), d.len() as u32))
+            .collect::<Vec<_>>(),
+    );
+    assert!(whole.len() > 500, "{} terms", whole.len());
+    // Some terms occur in more than one place, so that their postings were joined.
+    assert!(whole.iter().any(|(_, p)| p.first().unwrap().0 < 40 && p.last().unwrap().0 >= 95));
+    assert_eq!(merged, whole);
 }
