@@ -86,16 +86,28 @@ pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec
 /// The whole pipeline: on any error nothing is written and the previous output stays as it was.
 pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
     let start = Instant::now();
-    // The git history is read while the content is parsed.
-    let ((graph, mut diags), history) = std::thread::scope(|s| {
+    // The git history is read, and the theme's templates parsed, while the content is parsed.
+    let ((graph, mut diags), history, theme) = std::thread::scope(|s| {
         let history = s.spawn(|| read_history(&opts.content));
+        let theme = s.spawn(|| prepare_theme(&opts.content));
         let graph = load_graph(&opts.content, opts.base_url.as_deref());
-        (graph, history.join().unwrap_or((None, None)))
+        (
+            graph,
+            history.join().unwrap_or((None, None)),
+            theme.join().ok().flatten(),
+        )
     });
     let (history, warning) = history;
     diags.extend(warning);
     let Some(g) = graph else { return (None, diags) };
-    match write_site(&g, &opts.content, &opts.output, history.as_ref()) {
+    let written = match theme {
+        // The theme site.yaml names is the one prepared.
+        Some((name, theme)) if name == g.site.theme => {
+            write_site_with(&g, &theme, &opts.output, history.as_ref())
+        }
+        _ => write_site(&g, &opts.content, &opts.output, history.as_ref()),
+    };
+    match written {
         Ok(pages) => {
             let stats = BuildStats {
                 places: g.places.len(),
@@ -109,6 +121,21 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
             (None, diags)
         }
     }
+}
+
+/// The theme that `content/site.yaml` names, loaded and its templates parsed, with that name;
+/// None when site.yaml or the theme has a problem (the build then reports it in order).
+fn prepare_theme(content: &Path) -> Option<(Option<String>, render::theme::Theme)> {
+    let text = std::fs::read_to_string(content.join("site.yaml")).ok()?;
+    let src = load::SourceFile {
+        rel: "site.yaml".into(),
+        display: content.join("site.yaml"),
+        text,
+    };
+    let site = parse::site::parse(&src, None).0?;
+    let theme = render::theme::Theme::load(site.theme.as_deref(), content).ok()?;
+    theme.tera().ok()?;
+    Some((site.theme, theme))
 }
 
 /// The git history of the content folder, if it is in a repository; a failure

@@ -3,6 +3,7 @@
 //! file as UTF-8 text. Nothing is parsed here.
 
 use std::path::{Path, PathBuf};
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Pos};
@@ -117,6 +118,7 @@ pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
                 .with_help("create it with at least `title`, `language` and `base_url`"),
         );
     }
+    let mut place_ids = Vec::new();
     for entry in sorted_entries(content_dir, &mut diags) {
         let name = entry.file_name().to_string_lossy().to_string();
         let path = entry.path();
@@ -152,9 +154,7 @@ pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
                 );
                 continue;
             }
-            sources
-                .places
-                .push(load_place(content_dir, &name, &mut diags));
+            place_ids.push(name);
         } else {
             diags.push(
                 Diagnostic::warning(display(content_dir, &name), Pos::new(1, 1), "file ignored")
@@ -163,6 +163,19 @@ pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
                     ),
             );
         }
+    }
+    // Places are read side by side; their files and problems are kept in folder order.
+    let places: Vec<(PlaceSources, Vec<Diagnostic>)> = place_ids
+        .par_iter()
+        .map(|id| {
+            let mut d = Vec::new();
+            let place = load_place(content_dir, id, &mut d);
+            (place, d)
+        })
+        .collect();
+    for (place, d) in places {
+        sources.places.push(place);
+        diags.extend(d);
     }
     (sources, diags)
 }
@@ -234,6 +247,7 @@ fn load_kind_folder(
     place: &mut PlaceSources,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let mut files = Vec::new();
     for entry in sorted_entries(&content_dir.join(rel_dir), diags) {
         let name = entry.file_name().to_string_lossy().to_string();
         if is_ignored_name(&name) {
@@ -294,7 +308,19 @@ fn load_kind_folder(
             );
             continue;
         }
-        if let Some(src) = read_source(content_dir, &rel, diags) {
+        files.push(rel);
+    }
+    // The files themselves are read side by side, and kept in folder order.
+    let read: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|rel| {
+            let mut d = Vec::new();
+            (read_source(content_dir, rel, &mut d), d)
+        })
+        .collect();
+    for (src, d) in read {
+        diags.extend(d);
+        if let Some(src) = src {
             place.entities.push((kind, src));
         }
     }

@@ -8,3 +8,4 @@ fn main() {
     let code = ambit::cmd::run(cli.command);
     std::process::exit(code);
 }
+

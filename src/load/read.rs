@@ -22,8 +22,12 @@ pub(super) fn read_source(
 ) -> Option<SourceFile> {
     let path = content_dir.join(rel);
     let mut bytes = Vec::new();
-    let read =
-        std::fs::File::open(&path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    let read = std::fs::File::open(&path).and_then(|f| {
+        // Room for the whole file at once (the text is kept for the whole parse).
+        let size = f.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES + 1);
+        bytes.reserve_exact(size as usize + 1);
+        f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+    });
     if let Err(e) = read {
         diags.push(Diagnostic::io(
             Some(&path),

@@ -216,8 +216,11 @@ pub fn parse_file(
                     .with_help("in raw HTML, add `alt=\"…\"` to the `<img>` (`alt=\"\"` if it is only decoration)"),
             );
         }
+        // Kept for the whole build: without the room the writers grew them with.
         e.common.body_html = body.html;
+        e.common.body_html.shrink_to_fit();
         e.common.body_text = body.text;
+        e.common.body_text.shrink_to_fit();
         e.common.body_links = body.links;
         e.common.source = src.rel.clone();
         e.common.display_path = src.display.clone();
