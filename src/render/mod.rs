@@ -152,7 +152,7 @@ impl<'a> Renderer<'a> {
         place: Option<usize>,
         page: serde_json::Value,
         data: serde_json::Value,
-    ) -> tera::Result<String> {
+    ) -> tera::Result<Vec<u8>> {
         let cached = CONTEXTS.with(|c| {
             let mut c = c.borrow_mut();
             c.retain(|(id, _, _)| *id == self.id);
@@ -167,7 +167,9 @@ impl<'a> Renderer<'a> {
         own.insert("page".into(), page);
         own.insert("data".into(), data);
         ctx.extend(tera::Context::from_value(serde_json::Value::Object(own))?);
-        let html = self.tera.render(template, &ctx);
+        // Bytes as tera writes them: the file needs no check that they are UTF-8.
+        let mut html = Vec::with_capacity(16 * 1024);
+        let html = self.tera.render_to(template, &ctx, &mut html).map(|()| html);
         CONTEXTS.with(|c| c.borrow_mut().push((self.id, place, ctx)));
         html
     }
@@ -210,7 +212,7 @@ impl<'a> Renderer<'a> {
         } else {
             format!("{rel_dir}/index.html")
         };
-        self.out.write(&path, html.as_bytes())
+        self.out.write(&path, &html)
     }
 
     /// Renders a template to a file with no page around it (404.html).
@@ -228,7 +230,7 @@ impl<'a> Renderer<'a> {
                 format!("rendering {template}: {}", theme::error_chain(&e)),
             )
         })?;
-        self.out.write(path, html.as_bytes())
+        self.out.write(path, &html)
     }
 
     /// True when a newer change has made the work of this renderer stale.
