@@ -188,11 +188,14 @@ fn ambition_sections(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
 pub fn year_pages(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagnostic> {
     let g = r.g;
     let list: Vec<i32> = years(g, p).into_iter().collect();
+    // The same for every year: the ambitions with their actions by (current) status.
+    let ambitions = json!(ambition_sections(g, &r.strings[p], p));
     for (k, &year) in list.iter().enumerate() {
         year_page(
             r,
             p,
             year,
+            &ambitions,
             events,
             list.get(k.wrapping_sub(1)).copied(),
             list.get(k + 1).copied(),
@@ -205,6 +208,7 @@ fn year_page(
     r: &Renderer,
     p: usize,
     year: i32,
+    ambitions: &Json,
     events: &[Event],
     prev: Option<i32>,
     next: Option<i32>,
@@ -267,7 +271,7 @@ fn year_page(
         "listed": listed,
         "changes": changes,
         "history": r.history.is_some(),
-        "ambitions": ambition_sections(g, s, p),
+        "ambitions": ambitions.clone(),
         "indicators": indicators,
         "prev": nav(prev),
         "next": nav(next),
