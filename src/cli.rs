@@ -38,6 +38,10 @@ pub enum Command {
         /// count of the rest; `ambit check` lists them all)
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Also write a gzipped copy (`.gz`) of every search index file, for hosts that serve
+        /// precompressed files (nginx `gzip_static`); most hosts compress on the fly
+        #[arg(long)]
+        gzip: bool,
     },
     /// Check the content and report every problem, writing nothing
     ///

@@ -36,6 +36,9 @@ pub struct BuildOptions {
     pub content: PathBuf,
     pub output: PathBuf,
     pub base_url: Option<String>,
+    /// Also write a gzipped copy (`.gz`) of each search index file, for hosts that serve
+    /// precompressed files (`ambit build --gzip`).
+    pub gzip: bool,
 }
 
 /// Figures of a finished build.
@@ -103,9 +106,15 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
     let written = match theme {
         // The theme site.yaml names is the one prepared.
         Some((name, theme)) if name == g.site.theme => {
-            write_site_with(&g, &theme, &opts.output, history.as_ref())
+            write_site_with(&g, &theme, &opts.output, history.as_ref(), opts.gzip)
         }
-        _ => write_site(&g, &opts.content, &opts.output, history.as_ref()),
+        _ => write_site(
+            &g,
+            &opts.content,
+            &opts.output,
+            history.as_ref(),
+            opts.gzip,
+        ),
     };
     match written {
         Ok(pages) => {
@@ -154,16 +163,18 @@ pub fn read_history(content: &Path) -> (Option<history::History>, Option<Diagnos
     }
 }
 
-/// Stages 4 and 5 for a resolved graph; returns the number of pages written.
+/// Stages 4 and 5 for a resolved graph; returns the number of pages written. `gzip`: also
+/// write `.gz` copies of the search index files.
 pub fn write_site(
     g: &Graph,
     content: &Path,
     output: &Path,
     history: Option<&history::History>,
+    gzip: bool,
 ) -> Result<usize, Vec<Diagnostic>> {
     let theme =
         render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
-    write_site_with(g, &theme, output, history)
+    write_site_with(g, &theme, output, history, gzip)
 }
 
 /// Stages 4 and 5 with a loaded theme; returns the number of pages written.
@@ -172,9 +183,11 @@ pub fn write_site_with(
     theme: &render::theme::Theme,
     output: &Path,
     history: Option<&history::History>,
+    gzip: bool,
 ) -> Result<usize, Vec<Diagnostic>> {
     let t = Instant::now();
-    let staging = output::Staging::new(output).map_err(|d| vec![d])?;
+    let mut staging = output::Staging::new(output).map_err(|d| vec![d])?;
+    staging.gzip = gzip;
     render::render_site(g, theme, &staging, history)?;
     let pages = staging.page_count();
     let t = timing::lap("render", t);

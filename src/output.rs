@@ -25,6 +25,8 @@ pub struct Staging {
     written: Option<Mutex<HashSet<String>>>,
     /// HTML pages written so far.
     pages: std::sync::atomic::AtomicUsize,
+    /// Also write gzipped copies of the files that ask for them (the search index).
+    pub gzip: bool,
 }
 
 fn output_name(output: &Path) -> String {
@@ -55,6 +57,7 @@ impl Staging {
                 in_place: false,
                 written: Some(Mutex::new(HashSet::new())),
                 pages: Default::default(),
+                gzip: false,
             });
         }
         if prev.exists() {
@@ -88,6 +91,7 @@ impl Staging {
             in_place: false,
             written: None,
             pages: Default::default(),
+            gzip: false,
         })
     }
 
@@ -100,6 +104,7 @@ impl Staging {
             in_place: true,
             written: None,
             pages: Default::default(),
+            gzip: false,
         }
     }
 

@@ -25,6 +25,7 @@ fn opts(content: &Path, output: &Path) -> BuildOptions {
         content: content.to_path_buf(),
         output: output.to_path_buf(),
         base_url: Some("http://127.0.0.1:1/sub/".into()),
+        gzip: false,
     }
 }
 

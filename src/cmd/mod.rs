@@ -18,11 +18,13 @@ pub fn run(command: Command) -> i32 {
             output,
             base_url,
             format,
+            gzip,
         } => {
             let opts = crate::BuildOptions {
                 content,
                 output: output.clone(),
                 base_url,
+                gzip,
             };
             let (stats, diags) = crate::build(&opts);
             report::print_build(&diags, format, Stream::Stderr, &opts.content);

@@ -1,6 +1,6 @@
 //! The search indexes: each place's (the sharded `<place>/search-index/`, and the elasticlunr
 //! index `<place>/search-index.json`), and for the site-wide search one per language over all
-//! its places (`search/<lang>/search-index/`), each file of the shards also gzipped; and the
+//! its places (`search/<lang>/search-index/`), each file of the shards also gzipped with `--gzip`; and the
 //! list of indexes the search pages name.
 
 use rayon::prelude::*;
@@ -108,7 +108,7 @@ fn docs<'a>(ents: &[&'a crate::model::Entity], rows: &'a [Row]) -> Vec<SearchDoc
         .collect()
 }
 
-/// Writes each file of `files` under `dir`, and its `.gz` copy.
+/// Writes each file of `files` under `dir`, and its `.gz` copy when the build asks for them.
 fn write(r: &Renderer, dir: &str, files: &IndexFiles) -> Result<(), Diagnostic> {
     let paths: Vec<(String, &str)> = files.paths(dir).collect();
     paths.par_iter().try_for_each(|(path, text)| {
@@ -117,6 +117,9 @@ fn write(r: &Renderer, dir: &str, files: &IndexFiles) -> Result<(), Diagnostic> 
             return Ok(());
         }
         r.out.write(path, text.as_bytes())?;
+        if !r.out.gzip {
+            return Ok(());
+        }
         match gz::gzip(text.as_bytes()) {
             Some(gz) => r.out.write(&format!("{path}.gz"), &gz),
             None => Ok(()),

@@ -1,7 +1,7 @@
 //! Static search: builds the sharded search index of one place, or of all places of a
 //! language for the site-wide search, with full text (no truncation) at any size.
 //!
-//! Files, all under the folder `search-index/` (and each also as a `.gz` copy):
+//! Files, all under the folder `search-index/` (and each also as a `.gz` copy with `--gzip`):
 //!
 //! - `search-index/manifest.json`, always fetched by the client (a few KB):
 //!   `{"v": 2, "lang": "sv", "pipeline": ["trimmer-sv", …], "boost": {…}, "n": pages,

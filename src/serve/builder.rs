@@ -181,6 +181,7 @@ mod tests {
             content: dir.path().join("missing"),
             output: dir.path().join("out"),
             base_url: None,
+            gzip: false,
         };
         let mut b = Builder::new(opts, tx);
         b.build(&[]);

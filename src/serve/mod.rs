@@ -86,6 +86,7 @@ async fn serve(
         content,
         output: output.clone(),
         base_url: Some(base_url.clone()),
+        gzip: false,
     };
     let mut builder = builder::Builder::new(opts, status_tx.clone());
     builder.build(&[]);

@@ -303,6 +303,7 @@ impl Session {
                             &theme,
                             &self.opts.output,
                             self.history.as_ref(),
+                            self.opts.gzip,
                         );
                         self.theme = Some(theme);
                         r
@@ -385,7 +386,8 @@ impl Session {
                 &loaded
             }
         };
-        let out = Staging::in_place(&self.opts.output);
+        let mut out = Staging::in_place(&self.opts.output);
+        out.gzip = self.opts.gzip;
         render::render(g, theme, &out, sel, self.history.as_ref())?;
         Ok(out.page_count())
     }
