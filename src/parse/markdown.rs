@@ -126,7 +126,7 @@ pub fn render(md: &str, ctx: &LinkContext, first_line: usize) -> Rendered {
             }
             e => {
                 if let Some(t) = event_text(e) {
-                    push_text(&mut text, &t);
+                    push_text(&mut text, t);
                 }
                 if matches!(
                     e,
@@ -150,7 +150,7 @@ pub fn render(md: &str, ctx: &LinkContext, first_line: usize) -> Rendered {
     }
     Rendered {
         html,
-        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        text: collapse_whitespace(&text),
         links: body_links,
         missing_alt,
     }
@@ -171,13 +171,25 @@ fn footnote_number(seen: &mut Vec<String>, name: &str) -> usize {
     }
 }
 
+/// `text` with each run of white space made one space, and none at the ends.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 fn push_text(out: &mut String, t: &str) {
     out.push_str(t);
 }
 
-fn event_text(e: &Event) -> Option<String> {
+fn event_text<'e>(e: &'e Event) -> Option<&'e str> {
     match e {
-        Event::Text(t) | Event::Code(t) => Some(t.to_string()),
+        Event::Text(t) | Event::Code(t) => Some(t),
         _ => None,
     }
 }
