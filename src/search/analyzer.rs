@@ -62,8 +62,11 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 pub(crate) struct Analyzer {
     pipeline: Pipeline,
-    /// word → its term (`None`: a stop word, or nothing left after trimming)
-    cache: FastMap<Box<str>, Option<Rc<str>>>,
+    /// word → the number of its term (`None`: a stop word, or nothing left after trimming)
+    cache: FastMap<Box<str>, Option<u32>>,
+    /// the terms by number, and each term's number
+    names: Vec<Rc<str>>,
+    numbers: FastMap<Rc<str>, u32>,
     splitter: Splitter,
 }
 
@@ -72,30 +75,61 @@ impl Analyzer {
         Analyzer {
             pipeline: language(code).make_pipeline(),
             cache: FastMap::default(),
+            names: Vec::new(),
+            numbers: FastMap::default(),
             splitter: Splitter::default(),
         }
     }
 
     /// The term a lower-cased word is indexed as.
+    #[cfg(test)]
     pub(crate) fn term(&mut self, word: &str) -> Option<Rc<str>> {
+        self.term_number(word).map(|n| self.names[n as usize].clone())
+    }
+
+    /// The number of the term a lower-cased word is indexed as: terms are numbered from 0 in
+    /// the order they are first met (see [`Analyzer::name`]).
+    pub(crate) fn term_number(&mut self, word: &str) -> Option<u32> {
         if let Some(t) = self.cache.get(word) {
-            return t.clone();
+            return *t;
         }
         let mut token = Some(word.to_string());
         for f in &self.pipeline.queue {
             token = token.and_then(|t| f.filter(t));
         }
-        let term: Option<Rc<str>> = token.filter(|t| !t.is_empty()).map(Rc::from);
-        self.cache.insert(word.into(), term.clone());
-        term
+        let number = token.filter(|t| !t.is_empty()).map(|t| {
+            let t: Rc<str> = Rc::from(t);
+            let next = self.names.len() as u32;
+            *self.numbers.entry(t.clone()).or_insert_with(|| {
+                self.names.push(t);
+                next
+            })
+        });
+        self.cache.insert(word.into(), number);
+        number
+    }
+
+    /// The term of number `n`.
+    pub(crate) fn name(&self, n: u32) -> &Rc<str> {
+        &self.names[n as usize]
+    }
+
+    /// How many different terms were met so far.
+    pub(crate) fn term_count(&self) -> usize {
+        self.names.len()
     }
 
     /// Calls `f` with each term of `text`, in order.
     pub(crate) fn each_term(&mut self, text: &str, mut f: impl FnMut(Rc<str>)) {
+        self.each_term_number(text, |a, n| f(a.name(n).clone()));
+    }
+
+    /// Calls `f` with the number of each term of `text`, in order.
+    pub(crate) fn each_term_number(&mut self, text: &str, mut f: impl FnMut(&Self, u32)) {
         let mut splitter = std::mem::take(&mut self.splitter);
         splitter.words(text, |w| {
-            if let Some(t) = self.term(w) {
-                f(t);
+            if let Some(n) = self.term_number(w) {
+                f(self, n);
             }
         });
         self.splitter = splitter;

@@ -1,9 +1,7 @@
 //! The inverted index of one set of pages: every term of every field (no truncation) with,
 //! per page, one weight that folds the field boosts, term counts and field lengths together.
 
-use std::rc::Rc;
-
-use super::analyzer::{Analyzer, FastMap};
+use super::analyzer::Analyzer;
 use super::{SearchDoc, FIELDS};
 
 /// Weights are stored as integers: the weight × this, at least 1.
@@ -18,15 +16,23 @@ pub(crate) type Terms = Vec<(Box<str>, Postings)>;
 /// The terms of `docs`, their pages numbered in order from 0.
 pub(crate) fn build(code: &str, docs: &[&SearchDoc]) -> Terms {
     let mut analyzer = Analyzer::new(code);
-    let mut all: FastMap<Rc<str>, Postings> = FastMap::default();
-    // per page: term → its count in each field
-    let mut counts: FastMap<Rc<str>, [u32; 4]> = FastMap::default();
+    // by term number: its postings, and its count in each field of the current page
+    let mut postings: Vec<Postings> = Vec::new();
+    let mut counts: Vec<[u32; 4]> = Vec::new();
+    // the terms of the current page
+    let mut seen: Vec<u32> = Vec::new();
     for (n, doc) in docs.iter().enumerate() {
-        counts.clear();
         let mut lens = [0u32; 4];
         let mut add = |field: usize, text: &str| {
-            analyzer.each_term(text, |t| {
-                counts.entry(t).or_default()[field] += 1;
+            analyzer.each_term_number(text, |a, t| {
+                let t = t as usize;
+                if counts.len() < a.term_count() {
+                    counts.resize(a.term_count(), [0; 4]);
+                }
+                if counts[t] == [0; 4] {
+                    seen.push(t as u32);
+                }
+                counts[t][field] += 1;
                 lens[field] += 1;
             })
         };
@@ -39,13 +45,20 @@ pub(crate) fn build(code: &str, docs: &[&SearchDoc]) -> Terms {
         add(1, doc.facts);
         add(2, doc.summary);
         add(3, doc.body);
-        for (term, c) in counts.drain() {
-            all.entry(term)
-                .or_default()
-                .push((n as u32, weight(&c, &lens)));
+        if postings.len() < counts.len() {
+            postings.resize_with(counts.len(), Vec::new);
+        }
+        for t in seen.drain(..) {
+            let c = std::mem::take(&mut counts[t as usize]);
+            postings[t as usize].push((n as u32, weight(&c, &lens)));
         }
     }
-    let mut terms: Terms = all.into_iter().map(|(t, p)| (Box::from(&*t), p)).collect();
+    let mut terms: Terms = postings
+        .into_iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(t, p)| (Box::from(&**analyzer.name(t as u32)), p))
+        .collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     terms
 }
