@@ -62,7 +62,9 @@ fn main() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/");
     let scripts: usize = SCRIPTS
         .iter()
-        .map(|s| gz::gzip(&std::fs::read(format!("{root}{s}")).expect("script")).map_or(0, |z| z.len()))
+        .map(|s| {
+            gz::gzip(&std::fs::read(format!("{root}{s}")).expect("script")).map_or(0, |z| z.len())
+        })
         .sum();
     println!("search scripts: {scripts} bytes gzipped");
     for n in sizes {

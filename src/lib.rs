@@ -108,13 +108,7 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
         Some((name, theme)) if name == g.site.theme => {
             write_site_with(&g, &theme, &opts.output, history.as_ref(), opts.gzip)
         }
-        _ => write_site(
-            &g,
-            &opts.content,
-            &opts.output,
-            history.as_ref(),
-            opts.gzip,
-        ),
+        _ => write_site(&g, &opts.content, &opts.output, history.as_ref(), opts.gzip),
     };
     match written {
         Ok(pages) => {

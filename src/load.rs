@@ -2,8 +2,8 @@
 //! folders may stand where, and how they are named) and reads every content
 //! file as UTF-8 text. Nothing is parsed here.
 
-use std::path::{Path, PathBuf};
 use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Pos};

@@ -9,7 +9,6 @@ fn main() {
     std::process::exit(code);
 }
 
-
 // Rendering makes many small, short-lived allocations (template values, strings); jemalloc
 // serves them in about half the time of the system allocator, at a similar peak memory.
 #[cfg(not(target_env = "msvc"))]

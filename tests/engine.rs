@@ -1131,12 +1131,17 @@ fn gzip_copies_of_the_search_files_only_when_asked_for() {
         .collect();
     assert!(json.len() > 10, "{} search files", json.len());
     for f in json {
-        let gz = std::fs::read(out.join(format!("{f}.gz"))).unwrap_or_else(|e| panic!("{f}.gz: {e}"));
+        let gz =
+            std::fs::read(out.join(format!("{f}.gz"))).unwrap_or_else(|e| panic!("{f}.gz: {e}"));
         let mut back = Vec::new();
         flate2::read::GzDecoder::new(&gz[..])
             .read_to_end(&mut back)
             .unwrap_or_else(|e| panic!("{f}.gz: {e}"));
-        assert_eq!(back, std::fs::read(out.join(f)).unwrap(), "{f}.gz holds {f}");
+        assert_eq!(
+            back,
+            std::fs::read(out.join(f)).unwrap(),
+            "{f}.gz holds {f}"
+        );
     }
     // Nothing else is compressed, and the pages are the same as without --gzip.
     let gz: Vec<&String> = files.iter().filter(|f| f.ends_with(".gz")).collect();

@@ -169,7 +169,10 @@ impl<'a> Renderer<'a> {
         ctx.extend(tera::Context::from_value(serde_json::Value::Object(own))?);
         // Bytes as tera writes them: the file needs no check that they are UTF-8.
         let mut html = Vec::with_capacity(16 * 1024);
-        let html = self.tera.render_to(template, &ctx, &mut html).map(|()| html);
+        let html = self
+            .tera
+            .render_to(template, &ctx, &mut html)
+            .map(|()| html);
         CONTEXTS.with(|c| c.borrow_mut().push((self.id, place, ctx)));
         html
     }

@@ -84,7 +84,8 @@ impl Analyzer {
     /// The term a lower-cased word is indexed as.
     #[cfg(test)]
     pub(crate) fn term(&mut self, word: &str) -> Option<Rc<str>> {
-        self.term_number(word).map(|n| self.names[n as usize].clone())
+        self.term_number(word)
+            .map(|n| self.names[n as usize].clone())
     }
 
     /// The number of the term a lower-cased word is indexed as: terms are numbered from 0 in

@@ -10,8 +10,11 @@ pub(crate) const WEIGHT_SCALE: f64 = 100.0;
 /// A term and its postings: (page number, weight), page numbers ascending.
 pub(crate) type Postings = Vec<(u32, u32)>;
 
+/// A term and its postings.
+pub(crate) type Term = (Box<str>, Postings);
+
 /// Terms and their postings, sorted by term.
-pub(crate) type Terms = Vec<(Box<str>, Postings)>;
+pub(crate) type Terms = Vec<Term>;
 
 /// The terms of `docs`, their pages numbered in order from 0.
 pub(crate) fn build(code: &str, docs: &[&SearchDoc]) -> Terms {
@@ -66,7 +69,7 @@ pub(crate) fn build(code: &str, docs: &[&SearchDoc]) -> Terms {
 /// The terms of consecutive sets of pages as one set, as [`build`] would give them for all the
 /// pages at once: the pages of each part are numbered after those of the parts before it.
 /// `parts`: the terms of each part and its number of pages.
-pub(crate) fn merge(parts: &[(&[(Box<str>, Postings)], u32)]) -> Terms {
+pub(crate) fn merge(parts: &[(&[Term], u32)]) -> Terms {
     let mut offsets = Vec::with_capacity(parts.len());
     let mut next = 0u32;
     for (_, pages) in parts {

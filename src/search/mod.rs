@@ -167,7 +167,7 @@ pub fn build_site_index_unless(
         refs.extend(docs.iter());
         place_of.extend(std::iter::repeat_n(p + 1, docs.len()));
     }
-    let parts: Vec<(&[(Box<str>, index::Postings)], u32)> = places
+    let parts: Vec<(&[index::Term], u32)> = places
         .iter()
         .map(|(_, _, a)| (a.terms.as_slice(), a.pages))
         .collect();
@@ -194,7 +194,7 @@ fn build(
     places: &[&Place],
     docs: &[&SearchDoc],
     place_of: &[usize],
-    terms: &[(Box<str>, index::Postings)],
+    terms: &[index::Term],
     bytes: usize,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<IndexFiles> {
@@ -230,7 +230,16 @@ fn build(
 pub(crate) fn build_index_with(lang: &str, docs: &[SearchDoc], bytes: usize) -> IndexFiles {
     let refs: Vec<&SearchDoc> = docs.iter().collect();
     let terms = index::build(lunr_code(lang), &refs);
-    build(lang, &[], &refs, &vec![0; refs.len()], &terms, bytes, &|| false).unwrap_or_default()
+    build(
+        lang,
+        &[],
+        &refs,
+        &vec![0; refs.len()],
+        &terms,
+        bytes,
+        &|| false,
+    )
+    .unwrap_or_default()
 }
 
 /// The index terms of `text` in language `lang`, in order (for measurements and tools).

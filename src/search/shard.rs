@@ -16,9 +16,9 @@
 //! A shard file is a JSON array of `[term, postings]`, postings a flat array of page number
 //! (the difference to the previous one) and weight ([`super::index`]).
 
-use std::fmt::Write as _;
 use super::index::Postings;
 use super::text::loose;
+use std::fmt::Write as _;
 
 /// Split a shard whose JSON is longer than this (about 4–6 KB gzipped).
 pub(crate) const SHARD_BYTES: usize = 16_000;

@@ -173,7 +173,7 @@ fn word_bytes(files: &IndexFiles, term: &str) -> usize {
     } else {
         0
     };
-    gz_len(&files.manifest) + gz_len(&t) + s
+    gz_len(&files.manifest) + gz_len(t) + s
 }
 
 #[test]
@@ -269,6 +269,8 @@ fn a_site_index_merged_from_places_equals_one_built_over_all_pages() {
     );
     assert!(whole.len() > 500, "{} terms", whole.len());
     // Some terms occur in more than one place, so that their postings were joined.
-    assert!(whole.iter().any(|(_, p)| p.first().unwrap().0 < 40 && p.last().unwrap().0 >= 95));
+    assert!(whole
+        .iter()
+        .any(|(_, p)| p.first().unwrap().0 < 40 && p.last().unwrap().0 >= 95));
     assert_eq!(merged, whole);
 }
