@@ -117,7 +117,10 @@ fn entry(term: &str, postings: &Postings) -> String {
         if n > 0 {
             s.push(',');
         }
-        write!(s, "{},{w}", page - last).unwrap();
+        let mut num = itoa::Buffer::new();
+        s.push_str(num.format(page - last));
+        s.push(',');
+        s.push_str(num.format(*w));
         last = *page;
     }
     s.push_str("]]");

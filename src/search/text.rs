@@ -46,14 +46,19 @@ impl Splitter {
     pub(crate) fn words(&mut self, text: &str, mut emit: impl FnMut(&str)) {
         let text = nfc(text);
         let mut prev_word = false;
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
+        // The run of word characters not yet copied to `buf` starts here.
+        let mut run = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             if c.is_alphanumeric() {
-                self.buf.push(c);
                 prev_word = true;
-            } else if is_apostrophe(c)
+                continue;
+            }
+            self.buf.push_str(&text[run..i]);
+            run = i + c.len_utf8();
+            if is_apostrophe(c)
                 && prev_word
-                && chars.peek().is_some_and(|n| n.is_alphanumeric())
+                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
             {
                 // dropped: the word goes on
             } else if is_joiner(c) || is_apostrophe(c) {
@@ -65,6 +70,7 @@ impl Splitter {
                 prev_word = false;
             }
         }
+        self.buf.push_str(&text[run..]);
         self.end_part();
         self.end_chunk(&mut emit);
     }
