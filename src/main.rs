@@ -11,14 +11,14 @@ fn main() {
 
 // Rendering makes many small, short-lived allocations (template values, strings); jemalloc
 // serves them in about half the time of the system allocator, at a similar peak memory.
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// jemalloc's options: one arena for all threads. A build's threads hand data to each other
 /// (parsed files, rendered pages), and with an arena per thread the peak memory of a large
 /// site was a fifth higher at the same speed.
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[allow(non_upper_case_globals)]
 #[export_name = "_rjem_malloc_conf"]
 pub static malloc_conf: Option<&'static std::ffi::c_char> =
