@@ -15,12 +15,13 @@ fn main() {
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// jemalloc's options: one arena for all threads. A build's threads hand data to each other
-/// (parsed files, rendered pages), and with an arena per thread the peak memory of a large
-/// site was a fifth higher at the same speed.
+/// jemalloc's options: one arena for all threads, and freed pages given back after 0.3 s instead
+/// of 10 s. A build's threads hand data to each other (parsed files, rendered pages); with an
+/// arena per thread and the default delay the peak memory of a large site was a third higher,
+/// at the same speed.
 #[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[allow(non_upper_case_globals)]
 #[export_name = "_rjem_malloc_conf"]
 pub static malloc_conf: Option<&'static std::ffi::c_char> =
     // SAFETY: a pointer to the first byte of a static, NUL-terminated string.
-    Some(unsafe { &*c"narenas:1".as_ptr() });
+    Some(unsafe { &*c"narenas:1,dirty_decay_ms:300".as_ptr() });

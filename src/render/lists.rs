@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
-use super::view::{self, kind_label, link, place_name, Fact, Group, LinkView};
+use super::view::{self, kind_label, link, place_name, Fact, Group, LinkCache, LinkView};
 use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
@@ -35,10 +35,10 @@ pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let base = format!("{}{}/actions/", g.prefix, place.id);
     for (slug, key) in VIEWS {
         let groups = match key {
-            "by_status" => view::by_status(g, s, &nodes, p),
-            "by_year" => by_year(g, s, &nodes, p),
-            "by_ambition" => by_ambition(g, s, &nodes, p),
-            _ => by_responsible(g, s, &nodes, p),
+            "by_status" => view::by_status(&r.links, g, s, &nodes, p),
+            "by_year" => by_year(&r.links, g, s, &nodes, p),
+            "by_ambition" => by_ambition(&r.links, g, s, &nodes, p),
+            _ => by_responsible(&r.links, g, s, &nodes, p),
         };
         let views: Vec<_> = VIEWS
             .iter()
@@ -84,11 +84,13 @@ fn year_of(a: &Action) -> Option<i32> {
     }
 }
 
-fn by_year(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Group> {
+fn by_year(links: &LinkCache, g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Group> {
     let mut map: BTreeMap<Option<i32>, Vec<LinkView>> = BTreeMap::new();
     for n in nodes {
         if let Some(a) = g.entity(*n).action() {
-            map.entry(year_of(a)).or_default().push(link(g, s, *n, p));
+            map.entry(year_of(a))
+                .or_default()
+                .push(links.link(g, s, *n, p));
         }
     }
     let mut groups: Vec<Group> = map
@@ -105,7 +107,13 @@ fn by_year(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Group> {
     groups
 }
 
-fn by_ambition(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Group> {
+fn by_ambition(
+    links: &LinkCache,
+    g: &Graph,
+    s: &Strings,
+    nodes: &[NodeId],
+    p: usize,
+) -> Vec<Group> {
     let mut order: Vec<NodeId> = Vec::new();
     let mut map: BTreeMap<NodeId, Vec<LinkView>> = BTreeMap::new();
     for n in nodes {
@@ -113,7 +121,7 @@ fn by_ambition(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Group>
             if !map.contains_key(&amb) {
                 order.push(amb);
             }
-            map.entry(amb).or_default().push(link(g, s, *n, p));
+            map.entry(amb).or_default().push(links.link(g, s, *n, p));
         }
     }
     order.sort();
@@ -136,7 +144,13 @@ fn by_ambition(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Group>
         .collect()
 }
 
-fn by_responsible(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Group> {
+fn by_responsible(
+    links: &LinkCache,
+    g: &Graph,
+    s: &Strings,
+    nodes: &[NodeId],
+    p: usize,
+) -> Vec<Group> {
     let mut map: BTreeMap<String, Vec<LinkView>> = BTreeMap::new();
     let mut none = Vec::new();
     for n in nodes {
@@ -144,12 +158,12 @@ fn by_responsible(g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Gro
             continue;
         };
         if a.responsible.is_empty() {
-            none.push(link(g, s, *n, p));
+            none.push(links.link(g, s, *n, p));
         }
         for who in &a.responsible {
             map.entry(who.trim().to_string())
                 .or_default()
-                .push(link(g, s, *n, p));
+                .push(links.link(g, s, *n, p));
         }
     }
     let mut groups: Vec<Group> = map

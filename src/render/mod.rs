@@ -71,6 +71,8 @@ pub struct Renderer<'a> {
     pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
     /// Per place, the text its search indexes are built from, once analysed.
     search_text: search::TextCache<'a>,
+    /// Links to entities, made once each.
+    pub links: view::LinkCache,
 }
 
 static NEXT_RENDERER: AtomicU64 = AtomicU64::new(0);
@@ -141,6 +143,7 @@ impl<'a> Renderer<'a> {
             indexed: None,
             cancel: None,
             search_text: g.places.iter().map(|_| Default::default()).collect(),
+            links: view::LinkCache::new(g),
         })
     }
 

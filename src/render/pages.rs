@@ -358,7 +358,7 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
         "ambitions": l.ambitions.iter().map(|a| json!({"link": link(g, s, *a, p), "progress": progress(g, s, &g.links(*a).actions)})).collect::<Vec<_>>(),
         "strategies": links(g, s, &l.strategies, p),
         "indicators": l.indicators.iter().map(|i| indicator_summary(g, s, *i, p)).collect::<Vec<_>>(),
-        "action_groups": by_status(g, s, &l.actions, p),
+        "action_groups": by_status(&r.links, g, s, &l.actions, p),
         "progress": progress(g, s, &l.actions),
         "documents": documents::doc_views(g, s, &e.common.documents),
         "sdg": sdg::goal_views(g, s, p, &e.common.sdg),

@@ -182,6 +182,39 @@ pub fn status_label(s: &Strings, st: Status) -> String {
     s.get(&format!("status_{}", st.code()))
 }
 
+/// The link to each entity as seen from its own place, made on first use and copied after:
+/// the action lists, year pages and the pages of ambitions and strategies show every action
+/// several times. One cache serves one render (the strings are those of the entity's place).
+pub struct LinkCache {
+    own: Vec<Vec<std::sync::OnceLock<LinkView>>>,
+}
+
+impl LinkCache {
+    pub fn new(g: &Graph) -> LinkCache {
+        LinkCache {
+            own: g
+                .places
+                .iter()
+                .map(|p| p.entities.iter().map(|_| Default::default()).collect())
+                .collect(),
+        }
+    }
+
+    /// [`link`]`(g, s, n, from)`, made once when `from` is `n`'s own place (`s`: its strings).
+    pub fn link(&self, g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
+        match self
+            .own
+            .get(n.place as usize)
+            .and_then(|p| p.get(n.idx as usize))
+        {
+            Some(cell) if n.place as usize == from => {
+                cell.get_or_init(|| link(g, s, n, from)).clone()
+            }
+            _ => link(g, s, n, from),
+        }
+    }
+}
+
 /// A link to `n` as seen from a page of place `from`.
 pub fn link(g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
     let e = g.entity(n);
@@ -260,14 +293,20 @@ pub fn progress(g: &Graph, s: &Strings, actions: &[NodeId]) -> ProgressView {
 }
 
 /// Actions grouped by status, in the order of the process.
-pub fn by_status(g: &Graph, s: &Strings, actions: &[NodeId], from: usize) -> Vec<Group> {
+pub fn by_status(
+    links: &LinkCache,
+    g: &Graph,
+    s: &Strings,
+    actions: &[NodeId],
+    from: usize,
+) -> Vec<Group> {
     Status::ALL
         .iter()
         .filter_map(|st| {
             let items: Vec<LinkView> = actions
                 .iter()
                 .filter(|n| g.entity(**n).action().is_some_and(|a| a.status == *st))
-                .map(|n| link(g, s, *n, from))
+                .map(|n| links.link(g, s, *n, from))
                 .collect();
             (!items.is_empty()).then(|| Group {
                 key: st.code().to_string(),

@@ -11,7 +11,7 @@ use serde_json::{json, Value as Json};
 
 use super::chart::with_unit;
 use super::feed::Event;
-use super::view::{by_status, link, place_name, place_url};
+use super::view::{by_status, link, place_name, place_url, LinkCache};
 use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
@@ -152,7 +152,7 @@ fn indicator_row(g: &Graph, s: &Strings, n: NodeId, i: &Indicator, year: i32, fr
 
 /// The ambitions the page covers: the place's own (with every action serving them), then
 /// other places' ambitions its actions serve (with those actions only).
-fn ambition_sections(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
+fn ambition_sections(links: &LinkCache, g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
     let place = &g.places[p];
     let mut out = Vec::new();
     for i in place.of_kind(EntityKind::Ambition) {
@@ -161,7 +161,7 @@ fn ambition_sections(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
             idx: i,
         };
         out.push(
-            json!({"link": link(g, s, n, p), "groups": by_status(g, s, &g.links(n).actions, p)}),
+            json!({"link": link(g, s, n, p), "groups": by_status(links, g, s, &g.links(n).actions, p)}),
         );
     }
     let mut foreign: Vec<(NodeId, Vec<NodeId>)> = Vec::new();
@@ -179,7 +179,9 @@ fn ambition_sections(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
     }
     foreign.sort_by_key(|(a, _)| *a);
     for (amb, actions) in foreign {
-        out.push(json!({"link": link(g, s, amb, p), "groups": by_status(g, s, &actions, p)}));
+        out.push(
+            json!({"link": link(g, s, amb, p), "groups": by_status(links, g, s, &actions, p)}),
+        );
     }
     out
 }
@@ -189,7 +191,7 @@ pub fn year_pages(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagno
     let g = r.g;
     let list: Vec<i32> = years(g, p).into_iter().collect();
     // The same for every year: the ambitions with their actions by (current) status.
-    let ambitions = json!(ambition_sections(g, &r.strings[p], p));
+    let ambitions = json!(ambition_sections(&r.links, g, &r.strings[p], p));
     for (k, &year) in list.iter().enumerate() {
         year_page(
             r,
