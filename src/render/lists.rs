@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
-use super::view::{self, kind_label, link, place_name, Fact, Group, LinkCache, LinkView};
+use super::view::{self, kind_label, link, place_name, Fact, Group, LinkView};
 use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
-use crate::graph::{Graph, NodeId};
+use crate::graph::NodeId;
 use crate::model::{Action, EntityKind, Status};
 use crate::render::i18n::Strings;
 
@@ -36,9 +36,9 @@ pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     for (slug, key) in VIEWS {
         let groups = match key {
             "by_status" => view::by_status(&r.links, g, s, &nodes, p),
-            "by_year" => by_year(&r.links, g, s, &nodes, p),
-            "by_ambition" => by_ambition(&r.links, g, s, &nodes, p),
-            _ => by_responsible(&r.links, g, s, &nodes, p),
+            "by_year" => by_year(r, &nodes, p),
+            "by_ambition" => by_ambition(r, &nodes, p),
+            _ => by_responsible(r, &nodes, p),
         };
         let views: Vec<_> = VIEWS
             .iter()
@@ -84,7 +84,8 @@ fn year_of(a: &Action) -> Option<i32> {
     }
 }
 
-fn by_year(links: &LinkCache, g: &Graph, s: &Strings, nodes: &[NodeId], p: usize) -> Vec<Group> {
+fn by_year(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
+    let (g, s, links) = (r.g, &r.strings[p], &r.links);
     let mut map: BTreeMap<Option<i32>, Vec<LinkView>> = BTreeMap::new();
     for n in nodes {
         if let Some(a) = g.entity(*n).action() {
@@ -107,13 +108,8 @@ fn by_year(links: &LinkCache, g: &Graph, s: &Strings, nodes: &[NodeId], p: usize
     groups
 }
 
-fn by_ambition(
-    links: &LinkCache,
-    g: &Graph,
-    s: &Strings,
-    nodes: &[NodeId],
-    p: usize,
-) -> Vec<Group> {
+fn by_ambition(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
+    let (g, s, links) = (r.g, &r.strings[p], &r.links);
     let mut order: Vec<NodeId> = Vec::new();
     let mut map: BTreeMap<NodeId, Vec<LinkView>> = BTreeMap::new();
     for n in nodes {
@@ -144,13 +140,8 @@ fn by_ambition(
         .collect()
 }
 
-fn by_responsible(
-    links: &LinkCache,
-    g: &Graph,
-    s: &Strings,
-    nodes: &[NodeId],
-    p: usize,
-) -> Vec<Group> {
+fn by_responsible(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
+    let (g, s, links) = (r.g, &r.strings[p], &r.links);
     let mut map: BTreeMap<String, Vec<LinkView>> = BTreeMap::new();
     let mut none = Vec::new();
     for n in nodes {

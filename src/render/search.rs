@@ -186,19 +186,20 @@ pub fn site_indexes(r: &Renderer) -> Result<(), Diagnostic> {
             if r.cancelled() {
                 return Ok(());
             }
-            let texts: Vec<(Place, &PlaceText)> = ps
+            // A newer change stops the analysis of the places not yet analysed.
+            let texts: Option<Vec<(Place, &PlaceText)>> = ps
                 .par_iter()
                 .map(|&p| {
                     let place = Place {
                         name: place_name(r.g, p),
                         actions_url: actions_url(r, p),
                     };
-                    (place, place_text(r, p))
+                    (!r.cancelled()).then(|| (place, place_text(r, p)))
                 })
                 .collect();
-            if r.cancelled() {
+            let Some(texts) = texts.filter(|_| !r.cancelled()) else {
                 return Ok(());
-            }
+            };
             let docs: Vec<Vec<SearchDoc>> = texts.iter().map(|(_, t)| t.docs()).collect();
             let places: Vec<(&Place, &[SearchDoc], &Analysed)> = texts
                 .iter()
