@@ -4,6 +4,7 @@
 //! 404 and accessibility pages, and the theme's static files. Places and
 //! pages render in parallel; every file goes straight to the staging folder.
 
+mod asof;
 mod budget;
 pub mod chart;
 mod cms;

@@ -237,6 +237,15 @@ pub fn link(g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
     l
 }
 
+/// `l` with another status (e.g. the one it had at the end of a past year), never late.
+pub fn with_status(s: &Strings, mut l: LinkView, code: &'static str, label: String) -> LinkView {
+    l.status = Some(code);
+    l.status_label = Some(label);
+    l.late = false;
+    l.html = item_html(s, &l);
+    l
+}
+
 pub fn place_name(g: &Graph, place: usize) -> String {
     g.places[place]
         .programme

@@ -9,9 +9,10 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value as Json};
 
+use super::asof::{self, AsOf};
 use super::chart::with_unit;
 use super::feed::Event;
-use super::view::{by_status, link, place_name, place_url, LinkCache};
+use super::view::{link, place_name, place_url};
 use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
@@ -151,18 +152,23 @@ fn indicator_row(g: &Graph, s: &Strings, n: NodeId, i: &Indicator, year: i32, fr
 }
 
 /// The ambitions the page covers: the place's own (with every action serving them), then
-/// other places' ambitions its actions serve (with those actions only).
-fn ambition_sections(links: &LinkCache, g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
+/// other places' ambitions its actions serve (with those actions only), each with its actions
+/// as they stood at the end of `year` and the share of them done then.
+fn ambition_sections(r: &Renderer, asof: &AsOf, p: usize, year: i32) -> Vec<Json> {
+    let g = r.g;
+    let s = &r.strings[p];
     let place = &g.places[p];
+    let section = |n: NodeId, actions: &[NodeId]| {
+        let (groups, progress) = asof::groups(asof, &r.links, s, actions, p, year);
+        json!({"link": r.links.link(g, s, n, p), "groups": groups, "progress": progress})
+    };
     let mut out = Vec::new();
     for i in place.of_kind(EntityKind::Ambition) {
         let n = NodeId {
             place: p as u32,
             idx: i,
         };
-        out.push(
-            json!({"link": link(g, s, n, p), "groups": by_status(links, g, s, &g.links(n).actions, p)}),
-        );
+        out.push(section(n, &g.links(n).actions));
     }
     let mut foreign: Vec<(NodeId, Vec<NodeId>)> = Vec::new();
     for i in place.of_kind(EntityKind::Action) {
@@ -179,25 +185,33 @@ fn ambition_sections(links: &LinkCache, g: &Graph, s: &Strings, p: usize) -> Vec
     }
     foreign.sort_by_key(|(a, _)| *a);
     for (amb, actions) in foreign {
-        out.push(
-            json!({"link": link(g, s, amb, p), "groups": by_status(links, g, s, &actions, p)}),
-        );
+        out.push(section(amb, &actions));
     }
     out
 }
 
 /// Writes `<place>/follow-up/<year>/` for every year of the place.
 pub fn year_pages(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagnostic> {
-    let g = r.g;
-    let list: Vec<i32> = years(g, p).into_iter().collect();
-    // The same for every year: the ambitions with their actions by (current) status.
-    let ambitions = json!(ambition_sections(&r.links, g, &r.strings[p], p));
+    let list: Vec<i32> = years(r.g, p).into_iter().collect();
+    let asof = AsOf::new(r.g, r.history);
     for (k, &year) in list.iter().enumerate() {
+        let ambitions = json!(ambition_sections(r, &asof, p, year));
+        let s = &r.strings[p];
+        let y = [("year", year.to_string())];
+        let y = [("year", y[0].1.as_str())];
+        let (known, note) = if year >= r.g.today.0 {
+            (true, s.get("year_status_today"))
+        } else if asof.git_knows(year) {
+            (true, s.fmt("year_status_asof", &y))
+        } else {
+            let why = s.fmt("year_status_front_matter", &y);
+            (false, format!("{} {why}", s.fmt("year_status_asof", &y)))
+        };
         year_page(
             r,
             p,
             year,
-            &ambitions,
+            (&ambitions, known, &note),
             events,
             list.get(k.wrapping_sub(1)).copied(),
             list.get(k + 1).copied(),
@@ -210,7 +224,7 @@ fn year_page(
     r: &Renderer,
     p: usize,
     year: i32,
-    ambitions: &Json,
+    (ambitions, recorded, note): (&Json, bool, &str),
     events: &[Event],
     prev: Option<i32>,
     next: Option<i32>,
@@ -274,6 +288,8 @@ fn year_page(
         "changes": changes,
         "history": r.history.is_some(),
         "ambitions": ambitions.clone(),
+        "status_recorded": recorded,
+        "status_note": note,
         "indicators": indicators,
         "prev": nav(prev),
         "next": nav(next),
