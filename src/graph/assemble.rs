@@ -69,7 +69,7 @@ pub(super) fn assemble(parsed: Parsed, today: (i32, u8, u8)) -> Graph {
             };
             let mut l = Links::default();
             match &places[pi].entities[ei].fields {
-                Fields::Ambition { area } => {
+                Fields::Ambition { area, .. } => {
                     l.area = area.as_ref().and_then(|r| find(me.place, r, &places))
                 }
                 Fields::Strategy { ambition } => l.ambition = find(me.place, ambition, &places),

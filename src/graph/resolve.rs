@@ -59,7 +59,7 @@ pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diag
                 check_ref(&index, pi, place_id, e, r, want, d)
             };
             match &e.fields {
-                Fields::Ambition { area } => match area {
+                Fields::Ambition { area, .. } => match area {
                     Some(a) => {
                         check(a, &[EntityKind::Area], &mut diags);
                     }
@@ -176,7 +176,7 @@ fn strategies_of(index: &Index, amb: (usize, usize)) -> String {
 /// Every reference `e` makes (the graph's links are made of these).
 pub fn refs_of(e: &Entity) -> Vec<&Ref> {
     match &e.fields {
-        Fields::Ambition { area } => area.iter().collect(),
+        Fields::Ambition { area, .. } => area.iter().collect(),
         Fields::Strategy { ambition } => vec![ambition],
         Fields::Indicator(i) => i.measures.iter().collect(),
         Fields::Action(a) => std::iter::once(&a.ambition)

@@ -348,6 +348,22 @@ impl Document {
     }
 }
 
+/// The political will of a goal (`political_will` on an ambition, v3): the tools the governing
+/// majority wants to use to reach it, adopted in a decision of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoliticalWill {
+    /// The text as written (Markdown).
+    pub text: String,
+    /// The text rendered to sanitised HTML (filled in with the body).
+    pub html: String,
+    /// Who adopted it (`adopted.by`), when given.
+    pub by: Option<String>,
+    /// The date of the decision (`adopted.on`), as written.
+    pub on: String,
+    /// The line of `text:` in the file, for the positions of links in it.
+    pub text_line: usize,
+}
+
 /// The yearly follow-up of a place (`reports/<year>.md`).
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -362,8 +378,13 @@ pub struct Report {
 pub enum Fields {
     Programme(Box<Programme>),
     Area,
-    Ambition { area: Option<Ref> },
-    Strategy { ambition: Ref },
+    Ambition {
+        area: Option<Ref>,
+        political_will: Option<Box<PoliticalWill>>,
+    },
+    Strategy {
+        ambition: Ref,
+    },
     Indicator(Box<Indicator>),
     Action(Box<Action>),
     Report(Box<Report>),

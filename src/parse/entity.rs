@@ -61,7 +61,7 @@ pub fn allowed_keys(kind: EntityKind) -> Vec<&'static str> {
     let own: &[&str] = match kind {
         EntityKind::Programme => PROGRAMME,
         EntityKind::Area => &[],
-        EntityKind::Ambition => &["area"],
+        EntityKind::Ambition => &["area", "political_will"],
         EntityKind::Strategy => &["ambition"],
         EntityKind::Indicator => INDICATOR,
         EntityKind::Action => ACTION,
@@ -116,6 +116,7 @@ pub fn read(kind: EntityKind, r: &mut Reader, id: &str) -> Option<Entity> {
         EntityKind::Area => Fields::Area,
         EntityKind::Ambition => Fields::Ambition {
             area: r.reference("area", false),
+            political_will: crate::parse::governing::read_political_will(r).map(Box::new),
         },
         EntityKind::Strategy => Fields::Strategy {
             ambition: r.reference("ambition", true)?,

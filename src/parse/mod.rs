@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 use crate::load::{SourceFile, Sources};
-use crate::model::{Entity, EntityKind, SiteConfig};
+use crate::model::{Entity, EntityKind, Fields, SiteConfig};
 use crate::yaml;
 
 /// The parsed files of one place.
@@ -201,7 +201,7 @@ pub fn parse_file(
     let entity = entity.map(|mut e| {
         let body_start = src.text.len() - split.body.len();
         let first_line = 1 + src.text[..body_start].matches('\n').count();
-        let body = markdown::render(
+        let mut body = markdown::render(
             split.body,
             &markdown::LinkContext {
                 source_rel: &src.rel,
@@ -209,12 +209,27 @@ pub fn parse_file(
             },
             first_line,
         );
-        for pos in body.missing_alt {
+        for pos in std::mem::take(&mut body.missing_alt) {
             diags.push(
                 Diagnostic::warning(&src.display, pos, "image without a text alternative")
                     .with_help("describe what the image shows between the brackets: `![Sketch of the new playground](../files/lekplats.jpg)`")
                     .with_help("in raw HTML, add `alt=\"…\"` to the `<img>` (`alt=\"\"` if it is only decoration)"),
             );
+        }
+        if let Fields::Ambition {
+            political_will: Some(will),
+            ..
+        } = &mut e.fields
+        {
+            let ctx = markdown::LinkContext {
+                source_rel: &src.rel,
+                prefix,
+            };
+            let text = markdown::render(&will.text, &ctx, will.text_line + 1);
+            will.html = text.html;
+            body.links.extend(text.links);
+            body.text.push('\n');
+            body.text.push_str(&text.text);
         }
         // Kept for the whole build: without the room the writers grew them with.
         e.common.body_html = body.html;

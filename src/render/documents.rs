@@ -1,6 +1,7 @@
 //! Governing documents: how the documents an entity builds on show on its page,
 //! and the registers `<place>/documents/` and `documents/`, where each document
-//! is listed once, linked, with every entity that refers to it.
+//! is listed once, linked, with every entity that refers to it; and the political will
+//! of a goal (v3), shown on its ambition's page, with its decision in the registers.
 
 use std::collections::BTreeMap;
 
@@ -10,7 +11,7 @@ use super::view::{self, kind_label, place_name};
 use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
-use crate::model::{Common, Document};
+use crate::model::{Document, Entity, Fields, PoliticalWill};
 use crate::render::i18n::Strings;
 
 /// Where a document is opened: its web address or the published copy of its file.
@@ -43,26 +44,34 @@ pub fn doc_views(g: &Graph, s: &Strings, docs: &[Document]) -> Vec<Json> {
 type Referrer = (usize, Option<NodeId>);
 
 /// The entities of `places` that refer to documents, each document once (by address or file),
-/// in order of title.
-fn register<'g>(g: &'g Graph, places: &[usize]) -> Vec<(&'g Document, Vec<Referrer>)> {
-    let mut by_key: BTreeMap<&str, (&Document, Vec<Referrer>)> = BTreeMap::new();
-    let mut add = |c: &'g Common, who: Referrer| {
-        for d in &c.documents {
-            let entry = by_key.entry(d.key()).or_insert((d, Vec::new()));
-            if !entry.1.contains(&who) {
-                entry.1.push(who);
-            }
+/// in order of title; the decision on each goal's political will is one too, opened on its
+/// ambition's page.
+fn register(g: &Graph, s: &Strings, places: &[usize]) -> Vec<(Document, Vec<Referrer>)> {
+    let mut by_key: BTreeMap<String, (Document, Vec<Referrer>)> = BTreeMap::new();
+    let mut add = |d: &Document, who: Referrer| {
+        let entry = by_key
+            .entry(d.key().to_string())
+            .or_insert_with(|| (d.clone(), Vec::new()));
+        if !entry.1.contains(&who) {
+            entry.1.push(who);
         }
     };
     for &p in places {
         let place = &g.places[p];
-        add(&place.programme.common, (p, None));
+        for d in &place.programme.common.documents {
+            add(d, (p, None));
+        }
         for (i, e) in place.entities.iter().enumerate() {
             let n = NodeId {
                 place: p as u32,
                 idx: i as u32,
             };
-            add(&e.common, (p, Some(n)));
+            for d in &e.common.documents {
+                add(d, (p, Some(n)));
+            }
+            if let Some(d) = will_decision(g, s, n) {
+                add(&d, (p, Some(n)));
+            }
         }
     }
     let mut v: Vec<_> = by_key.into_values().collect();
@@ -72,11 +81,61 @@ fn register<'g>(g: &'g Graph, places: &[usize]) -> Vec<(&'g Document, Vec<Referr
     v
 }
 
-/// True when any place or entity names a document.
+/// The decision on the political will of ambition `n`, as a document of the registers.
+fn will_decision(g: &Graph, s: &Strings, n: NodeId) -> Option<Document> {
+    let e = g.entity(n);
+    let will = political_will(e)?;
+    Some(Document {
+        title: s.fmt("political_will_document", &[("title", &e.common.title)]),
+        url: Some(format!("{}#{WILL_ID}", view::entity_url(g, n))),
+        file: None,
+        kind: Some(match &will.by {
+            Some(by) => format!("{} ({by})", s.get("political_will")),
+            None => s.get("political_will"),
+        }),
+        adopted: Some(will.on.clone()),
+    })
+}
+
+/// The `id` of the political will's section on an ambition page.
+pub const WILL_ID: &str = "political-will";
+
+/// The political will of an ambition, if it has one.
+pub fn political_will(e: &Entity) -> Option<&PoliticalWill> {
+    match &e.fields {
+        Fields::Ambition {
+            political_will: Some(w),
+            ..
+        } => Some(w),
+        _ => None,
+    }
+}
+
+/// The political will of an ambition as its page and the programme page show it.
+pub fn will_view(s: &Strings, e: &Entity) -> Option<Json> {
+    let w = political_will(e)?;
+    let on_text = s.date(&w.on);
+    let adopted_text = match &w.by {
+        Some(by) => s.fmt("adopted_by_on", &[("by", by), ("on", &on_text)]),
+        None => on_text.clone(),
+    };
+    Some(json!({
+        "id": WILL_ID,
+        "html": w.html,
+        "by": w.by,
+        "on": w.on,
+        "adopted_text": adopted_text,
+        "label": s.get("political_will"),
+    }))
+}
+
+/// True when any place or entity names a document, or a goal has an adopted political will.
 pub fn site_has_documents(g: &Graph) -> bool {
     g.places.iter().any(|p| {
         !p.programme.common.documents.is_empty()
-            || p.entities.iter().any(|e| !e.common.documents.is_empty())
+            || p.entities
+                .iter()
+                .any(|e| !e.common.documents.is_empty() || political_will(e).is_some())
     })
 }
 
@@ -106,10 +165,10 @@ fn referrer_view(g: &Graph, s: &Strings, (p, n): Referrer, from: Option<usize>) 
 
 fn rows(r: &Renderer, places: &[usize], s: &Strings, from: Option<usize>) -> Vec<Json> {
     let g = r.g;
-    register(g, places)
+    register(g, s, places)
         .into_iter()
         .map(|(d, who)| {
-            let mut v = doc_view(g, s, d);
+            let mut v = doc_view(g, s, &d);
             v["referrers"] = json!(who
                 .into_iter()
                 .map(|w| referrer_view(g, &r.strings[w.0], w, from))

@@ -57,6 +57,7 @@ pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             "total": nodes.len(),
             "kind_plural": heading,
             "progress": view::progress(g, s, &nodes),
+            "responsible_url": super::responsible::url(g, p, None),
         });
         let rel = if slug.is_empty() {
             format!("{}/actions", place.id)
@@ -142,28 +143,23 @@ fn by_ambition(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
 
 fn by_responsible(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
     let (g, s, links) = (r.g, &r.strings[p], &r.links);
-    let mut map: BTreeMap<String, Vec<LinkView>> = BTreeMap::new();
-    let mut none = Vec::new();
-    for n in nodes {
-        let Some(a) = g.entity(*n).action() else {
-            continue;
-        };
-        if a.responsible.is_empty() {
-            none.push(links.link(g, s, *n, p));
-        }
-        for who in &a.responsible {
-            map.entry(who.trim().to_string())
-                .or_default()
-                .push(links.link(g, s, *n, p));
-        }
-    }
-    let mut groups: Vec<Group> = map
+    // One group per body (as on its page, `responsible/<key>/`), then the actions without one.
+    let mut groups: Vec<Group> = super::responsible::bodies(g, p)
         .into_iter()
-        .map(|(who, items)| Group {
-            key: crate::load::slugify(&who),
-            heading: who,
-            items,
+        .map(|b| Group {
+            key: b.slug,
+            heading: b.name,
+            items: b.actions.iter().map(|n| links.link(g, s, *n, p)).collect(),
         })
+        .collect();
+    let none: Vec<LinkView> = nodes
+        .iter()
+        .filter(|n| {
+            g.entity(**n)
+                .action()
+                .is_some_and(|a| a.responsible.is_empty())
+        })
+        .map(|n| links.link(g, s, *n, p))
         .collect();
     if !none.is_empty() {
         groups.push(Group {

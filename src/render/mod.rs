@@ -16,6 +16,7 @@ mod followup;
 pub mod i18n;
 mod lists;
 mod pages;
+mod responsible;
 mod revision;
 pub mod sdg;
 mod search;

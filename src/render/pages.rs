@@ -5,7 +5,9 @@ use rayon::prelude::*;
 use serde_json::{json, Value as Json};
 
 use super::view::{self, by_status, kind_label, link, links, place_name, progress, Fact};
-use super::{chart, data, documents, feed, followup, lists, sdg, yearly, Crumb, Renderer};
+use super::{
+    chart, data, documents, feed, followup, lists, responsible, sdg, yearly, Crumb, Renderer,
+};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{Entity, EntityKind, Fields};
@@ -90,6 +92,7 @@ pub fn render_place(
     }
     if parts.lists {
         jobs.push(Box::new(move || lists::action_lists(r, p)));
+        jobs.push(Box::new(move || responsible::pages(r, p)));
         jobs.push(Box::new(move || lists::search_page(r, p)));
         jobs.push(Box::new(move || data::write_place(r, p)));
         jobs.push(Box::new(move || super::budget::write_place(r, p)));
@@ -200,7 +203,7 @@ fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), 
             idx: i,
         })
         .collect();
-    let ambition_item = |n: NodeId| json!({"link": link(g, s, n, p), "progress": progress(g, s, &g.links(n).actions)});
+    let ambition_item = |n: NodeId| json!({"link": link(g, s, n, p), "progress": progress(g, s, &g.links(n).actions), "will": documents::will_view(s, g.entity(n))});
     let areas: Vec<Json> = place
         .of_kind(EntityKind::Area)
         .map(|i| {
@@ -362,6 +365,7 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
         "progress": progress(g, s, &l.actions),
         "documents": documents::doc_views(g, s, &e.common.documents),
         "sdg": sdg::goal_views(g, s, p, &e.common.sdg),
+        "political_will": documents::will_view(s, e),
     });
     data["history"] = json!(super::timeline::entity_history(r, p, &e.common));
     match &e.fields {
@@ -373,7 +377,14 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
             data["late_text"] = json!(a
                 .due
                 .map(|d| s.fmt("late_text", &[("due", &s.date(&d.iso()))])));
-            data["facts"] = json!(lists::action_facts(s, a));
+            let mut facts = lists::action_facts(s, a);
+            let label = s.get("responsible");
+            if let Some(f) = facts.iter_mut().find(|f| f.label == label) {
+                if let Some(linked) = responsible::fact(g, p, label, a) {
+                    *f = linked;
+                }
+            }
+            data["facts"] = json!(facts);
             data["progress_pct"] = json!(a.progress);
         }
         Fields::Indicator(i) => {

@@ -167,6 +167,7 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
             "actions/by-year/",
             "actions/by-ambition/",
             "actions/by-responsible/",
+            "responsible/",
             "changes/",
             "follow-up/",
             "documents/",
@@ -184,6 +185,9 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
             EntityKind::Indicator,
         ] {
             urls.push(format!("{base}{}/", kind.folder()));
+        }
+        for b in super::responsible::bodies(g, p) {
+            urls.push(super::responsible::url(g, p, Some(&b.slug)));
         }
         for y in super::yearly::years(g, p) {
             let url = super::yearly::year_url(g, p, y);

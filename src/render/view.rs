@@ -135,6 +135,15 @@ pub struct Fact {
     pub url: Option<String>,
     /// Machine-readable date for a <time> element.
     pub datetime: Option<String>,
+    /// Several values, each a link (the value is then their text, joined).
+    pub links: Vec<FactLink>,
+}
+
+/// One linked value of a [`Fact`].
+#[derive(Debug, Clone, Serialize)]
+pub struct FactLink {
+    pub text: String,
+    pub url: String,
 }
 
 impl Fact {
@@ -144,6 +153,7 @@ impl Fact {
             value,
             url: None,
             datetime: None,
+            links: Vec::new(),
         }
     }
 }

@@ -1,0 +1,214 @@
+//! What each responsible body contributes (v3): `<place>/responsible/`, a responsible ×
+//! ambition table with the number of actions in each cell by status, and
+//! `<place>/responsible/<slug>/` per body, its actions grouped by the ambition they serve.
+//! Names whose slugs are equal (the slug rule of tags) are one body, shown in the spelling
+//! used most.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value as Json};
+
+use super::view::{self, place_name, progress, status_label, Fact, FactLink, Group};
+use super::{Crumb, Renderer};
+use crate::diag::Diagnostic;
+use crate::graph::{Graph, NodeId};
+use crate::model::{tag_slug, Action, EntityKind, Status};
+
+/// A responsible body of a place and the actions it carries out.
+pub struct Body {
+    pub name: String,
+    pub slug: String,
+    pub actions: Vec<NodeId>,
+}
+
+/// The slug of a responsible body's page.
+pub fn slug(name: &str) -> String {
+    tag_slug(name).unwrap_or_else(|| "x".to_string())
+}
+
+/// URL of `<place>/responsible/` (`slug`: None) or of one body's page.
+pub fn url(g: &Graph, p: usize, slug: Option<&str>) -> String {
+    match slug {
+        Some(s) => format!("{}responsible/{s}/", view::place_url(g, p)),
+        None => format!("{}responsible/", view::place_url(g, p)),
+    }
+}
+
+/// The responsible bodies of place `p`, by name.
+pub fn bodies(g: &Graph, p: usize) -> Vec<Body> {
+    let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<NodeId>)> = BTreeMap::new();
+    for i in g.places[p].of_kind(EntityKind::Action) {
+        let n = NodeId {
+            place: p as u32,
+            idx: i,
+        };
+        let Some(a) = g.entity(n).action() else {
+            continue;
+        };
+        for who in &a.responsible {
+            let who = who.trim();
+            let entry = by_slug.entry(slug(who)).or_default();
+            *entry.0.entry(who).or_default() += 1;
+            if !entry.1.contains(&n) {
+                entry.1.push(n);
+            }
+        }
+    }
+    let mut out: Vec<Body> = by_slug
+        .into_iter()
+        .map(|(slug, (names, actions))| {
+            let name = names
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(n, _)| n.to_string())
+                .unwrap_or_default();
+            Body {
+                name,
+                slug,
+                actions,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (a.name.to_lowercase(), &a.slug).cmp(&(b.name.to_lowercase(), &b.slug)));
+    out
+}
+
+/// The responsible fact of an action's page, each body linked to its page.
+pub fn fact(g: &Graph, p: usize, label: String, a: &Action) -> Option<Fact> {
+    if a.responsible.is_empty() {
+        return None;
+    }
+    let links = a
+        .responsible
+        .iter()
+        .map(|who| FactLink {
+            text: who.trim().to_string(),
+            url: url(g, p, Some(&slug(who.trim()))),
+        })
+        .collect();
+    Some(Fact {
+        links,
+        ..Fact::text(label, a.responsible.join(", "))
+    })
+}
+
+/// The ambitions the actions of `actions` serve, own place first, in the place's order.
+fn ambitions_of(g: &Graph, actions: &[NodeId]) -> Vec<NodeId> {
+    let mut v: Vec<NodeId> = actions
+        .iter()
+        .filter_map(|n| g.links(*n).ambition)
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Writes `<place>/responsible/` and a page per body.
+pub fn pages(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.strings[p];
+    let list = bodies(g, p);
+    let all: Vec<NodeId> = list
+        .iter()
+        .flat_map(|b| b.actions.iter().copied())
+        .collect();
+    let columns = ambitions_of(g, &all);
+    let cell = |b: &Body, amb: Option<NodeId>| {
+        let mine: Vec<NodeId> = b
+            .actions
+            .iter()
+            .copied()
+            .filter(|n| amb.is_none() || g.links(*n).ambition == amb)
+            .collect();
+        let by_status: Vec<Json> = Status::ALL
+            .iter()
+            .filter_map(|st| {
+                let k = mine
+                    .iter()
+                    .filter(|n| g.entity(**n).action().is_some_and(|a| a.status == *st))
+                    .count();
+                (k > 0).then(
+                    || json!({"status": st.code(), "label": status_label(s, *st), "count": k}),
+                )
+            })
+            .collect();
+        let anchor = amb.map(|a| {
+            format!(
+                "#amb-{}-{}",
+                g.places[a.place as usize].id,
+                g.entity(a).common.id
+            )
+        });
+        json!({
+            "count": mine.len(),
+            "by_status": by_status,
+            "url": format!("{}{}", url(g, p, Some(&b.slug)), anchor.unwrap_or_default()),
+        })
+    };
+    let rows: Vec<Json> = list
+        .iter()
+        .map(|b| {
+            let cells: Vec<Json> = columns.iter().map(|a| cell(b, Some(*a))).collect();
+            json!({"name": b.name, "url": url(g, p, Some(&b.slug)), "cells": cells, "total": cell(b, None)})
+        })
+        .collect();
+    let heads: Vec<Json> = columns
+        .iter()
+        .map(|a| json!(r.links.link(g, s, *a, p)))
+        .collect();
+    let title = format!("{} – {}", s.get("responsible_page"), place_name(g, p));
+    let index_url = url(g, p, None);
+    r.page(
+        &format!("{}/responsible", g.places[p].id),
+        "responsible.html",
+        Some(p),
+        &title,
+        r.crumbs(Some(p)),
+        None,
+        json!({"ambitions": heads, "rows": rows, "body": null, "index_url": index_url}),
+    )?;
+    for b in &list {
+        body_page(r, p, b)?;
+    }
+    Ok(())
+}
+
+fn body_page(r: &Renderer, p: usize, b: &Body) -> Result<(), Diagnostic> {
+    let g = r.g;
+    let s = &r.strings[p];
+    let groups: Vec<Json> = ambitions_of(g, &b.actions)
+        .into_iter()
+        .map(|amb| {
+            let actions: Vec<NodeId> = b
+                .actions
+                .iter()
+                .copied()
+                .filter(|n| g.links(*n).ambition == Some(amb))
+                .collect();
+            let group = Group {
+                key: format!("amb-{}-{}", g.places[amb.place as usize].id, g.entity(amb).common.id),
+                heading: g.entity(amb).common.title.clone(),
+                items: actions.iter().map(|n| r.links.link(g, s, *n, p)).collect(),
+            };
+            json!({"group": group, "ambition": r.links.link(g, s, amb, p), "progress": progress(g, s, &actions)})
+        })
+        .collect();
+    let mut crumbs = r.crumbs(Some(p));
+    crumbs.push(Crumb {
+        title: s.get("responsible_page"),
+        url: url(g, p, None),
+    });
+    let heading = s.fmt("responsible_of", &[("name", &b.name)]);
+    r.page(
+        &format!("{}/responsible/{}", g.places[p].id, b.slug),
+        "responsible.html",
+        Some(p),
+        &format!("{} – {}", b.name, place_name(g, p)),
+        crumbs,
+        None,
+        json!({
+            "body": {"name": b.name, "heading": heading, "groups": groups, "progress": progress(g, s, &b.actions)},
+            "index_url": url(g, p, None),
+        }),
+    )
+}
