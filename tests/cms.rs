@@ -94,16 +94,36 @@ fn config_has_the_workflow_the_repository_and_a_form_per_kind_and_place() {
         }
         let actions = by_folder(&format!("{dir}/{place}/actions"));
         assert_eq!(actions["create"], true);
+        // The ambition: a select of the place's own ambitions (`id`) and every other
+        // place's (`place/id`), as the contract allows.
         let ambition = field(actions, "ambition");
-        assert_eq!(ambition["widget"], "relation");
+        assert_eq!(ambition["widget"], "select");
         assert_eq!(ambition["required"], true);
-        let target = collections
+        let values: std::collections::BTreeSet<String> = ambition["options"]
+            .as_sequence()
+            .unwrap()
             .iter()
-            .find(|c| c["name"] == ambition["collection"])
-            .expect("the relation's collection exists");
+            .map(|o| o["value"].as_str().unwrap().to_string())
+            .collect();
+        let mut expected = std::collections::BTreeSet::new();
+        for other in places(&content) {
+            let dir = content.join(&other).join("ambitions");
+            for f in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let text = std::fs::read_to_string(f.path()).unwrap();
+                if text.contains("\ndraft: true") {
+                    continue;
+                }
+                let id = f.path().file_stem().unwrap().to_string_lossy().to_string();
+                expected.insert(if other == place {
+                    id
+                } else {
+                    format!("{other}/{id}")
+                });
+            }
+        }
         assert_eq!(
-            target["folder"],
-            format!("{dir}/{place}/ambitions").as_str()
+            values, expected,
+            "{place}: the ambitions an action may serve"
         );
         let status = field(actions, "status");
         assert_eq!(status["widget"], "select");

@@ -186,6 +186,10 @@ pub fn template(kind: NewKind, place: &str, id: &str, c: &Context) -> String {
             } else {
                 add(format!("# {key}"), areas);
             }
+            add("# political_will:".into(), c.t("new_political_will"));
+            add("#   text: |".into(), String::new());
+            add("#     …".into(), String::new());
+            add("#   adopted: {by: …, on: 2021-05-04}".into(), String::new());
             "new_body_ambition"
         }
         NewKind::Strategy => {

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::cms_fields::{fields, Field, FieldContext};
+use super::cms_fields::{fields, Choice, Field, FieldContext};
 use super::theme::{DECAP_CMS, DECAP_CMS_VERSION};
 use super::view::kind_label;
 use super::Renderer;
@@ -147,6 +147,7 @@ fn config(r: &Renderer, cms: &Cms, repo: &Repository) -> Config {
                 .of_kind(EntityKind::Area)
                 .next()
                 .map(|_| coll(EntityKind::Area)),
+            ambition_choices: ambition_choices(g, p),
             label: &label,
         };
         collections.push(Collection {
@@ -262,4 +263,29 @@ mod tests {
         assert_eq!(api_root("gitlab", "https://gitlab.com/k/p").0, None);
         assert_eq!(api_root("github", "https://github.com/k/p").0, None);
     }
+}
+
+/// The ambitions an action of place `p` may serve: its own place's first (value `id`), then
+/// every other place's (value `place/id`, label with the place's name).
+fn ambition_choices(g: &crate::graph::Graph, p: usize) -> Vec<Choice> {
+    let mut own = Vec::new();
+    let mut other = Vec::new();
+    for (q, place) in g.places.iter().enumerate() {
+        for i in place.of_kind(EntityKind::Ambition) {
+            let e = &place.entities[i as usize];
+            if q == p {
+                own.push(Choice {
+                    label: e.common.title.clone(),
+                    value: e.common.id.clone(),
+                });
+            } else {
+                other.push(Choice {
+                    label: format!("{} ({})", e.common.title, super::view::place_name(g, q)),
+                    value: format!("{}/{}", place.id, e.common.id),
+                });
+            }
+        }
+    }
+    own.extend(other);
+    own
 }

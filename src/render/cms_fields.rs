@@ -72,6 +72,9 @@ pub struct FieldContext<'a> {
     pub ambitions: String,
     pub strategies: String,
     pub areas: Option<String>,
+    /// The ambitions an action may serve: its own place's (`id`) and every other place's
+    /// (`place/id`), for a select built from the graph (a relation cannot span collections).
+    pub ambition_choices: Vec<Choice>,
     /// Label of a key or a value (`status_ongoing`) in the site's language.
     pub label: &'a dyn Fn(&str) -> Option<String>,
 }
@@ -95,6 +98,14 @@ pub fn fields(kind: EntityKind, ctx: &FieldContext) -> Vec<Field> {
         .filter(|(k, _)| !SKIPPED.contains(&k.as_str()))
         .filter_map(|(key, prop)| {
             let f = match (kind, key.as_str()) {
+                (EntityKind::Action, "ambition") if !ctx.ambition_choices.is_empty() => {
+                    Some(Field {
+                        name: key.clone(),
+                        widget: "select",
+                        options: Some(ctx.ambition_choices.clone()),
+                        ..Field::default()
+                    })
+                }
                 (EntityKind::Strategy | EntityKind::Action, "ambition") => {
                     Some(relation(&key, &ctx.ambitions, false))
                 }
@@ -186,6 +197,12 @@ fn field(key: &str, prop: &Value, ctx: &FieldContext) -> Field {
         widget: "string",
         ..Field::default()
     };
+    if prop.get("contentMediaType").and_then(Value::as_str) == Some("text/markdown") {
+        return Field {
+            widget: "markdown",
+            ..base
+        };
+    }
     if let Some(values) = prop.get("enum").and_then(Value::as_sequence) {
         let options = values
             .iter()

@@ -1,7 +1,8 @@
 // The browser editor end to end: Decap CMS (the copy `ambit build` writes to admin/) runs in
 // Chromium against decap-server's git backend on loopback, over a temporary git repository holding
 // a copy of the default content with `cms` in site.yaml. Through the forms it creates a new action
-// (ambition chosen from the relation list, status from the select) and changes an existing
+// (an ambition of another place, Halmstad's, chosen from the ambition select: the contract's
+// `place/id`; status from the select) and changes an existing
 // action's status; each is saved (the editorial workflow puts it on a `cms/…` branch, as a pull
 // request would be) and published from the UI, which merges that branch into `main`. Then the test
 // reads what decap-server wrote on `main`: `ambit check` passes on it, and `ambit build` publishes
@@ -143,15 +144,17 @@ async function main() {
     await page.getByRole('button', { name: /Logga in|Login/ }).first().click({ timeout: 60_000 });
     report.pass('the admin page loads Decap CMS and logs in to the local backend');
 
-    // 1. A new action in Getinge through the form.
-    const ambitions = listEntities(content, 'getinge', 'ambitions');
+    // 1. A new action in Getinge through the form, serving one of the municipality's ambitions.
+    const ambitionPlace = 'halmstad';
+    const ambitions = listEntities(content, ambitionPlace, 'ambitions').filter((a) => !a.draft);
     const ambition = ambitions[0];
+    const placeName = fmScalar(fs.readFileSync(path.join(content, ambitionPlace, 'programme.md'), 'utf8'), 'place');
     const title = 'Ny bänk vid torget';
     await page.goto(`${server.baseUrl}admin/#/collections/getinge-actions/new`);
     const titleInput = input(page, 'title');
     await titleInput.waitFor({ timeout: 60_000 });
     await titleInput.fill(title);
-    await choose(page, 'ambition', ambition.title);
+    await choose(page, 'ambition', `${ambition.title} (${placeName})`);
     await choose(page, 'status', 'Planerad (planned)');
     await saveAndPublish(page);
     const branchFiles = () => git(repo, 'ls-tree', '-r', '--name-only', 'main');
@@ -161,9 +164,10 @@ async function main() {
     );
     const text = git(repo, 'show', `main:${newFile}`);
     const problems = [];
-    if (fmScalar(text, 'ambition') !== ambition.id) problems.push(`ambition is ${fmScalar(text, 'ambition')}, not ${ambition.id}\n${text}`);
+    const wanted = `${ambitionPlace}/${ambition.id}`;
+    if (fmScalar(text, 'ambition') !== wanted) problems.push(`ambition is ${fmScalar(text, 'ambition')}, not ${wanted}\n${text}`);
     if (fmScalar(text, 'status') !== 'planned') problems.push(`status is ${fmScalar(text, 'status')}\n${text}`);
-    report.check('a new action saved through the form has the chosen ambition and status', problems, newFile);
+    report.check('a new action saved through the form has the chosen ambition (of another place) and status', problems, newFile);
 
     // 2. The status of an existing action.
     const existing = listEntities(content, 'getinge', 'actions').find((a) => fmScalar(fs.readFileSync(a.file, 'utf8'), 'status') !== 'done' && fmScalar(fs.readFileSync(a.file, 'utf8'), 'status') !== 'ongoing');
@@ -193,7 +197,7 @@ async function main() {
     const out2 = path.join(tmp, 'out2');
     buildSite({ content: path.join(work, 'content'), output: out2, baseUrl: server.baseUrl });
     const id = path.basename(newFile, '.md');
-    const ambitionPage = fs.readFileSync(path.join(out2, 'getinge', 'ambitions', ambition.id, 'index.html'), 'utf8');
+    const ambitionPage = fs.readFileSync(path.join(out2, ambitionPlace, 'ambitions', ambition.id, 'index.html'), 'utf8');
     const linked = ambitionPage.includes(`/getinge/actions/${id}/`) && fs.existsSync(path.join(out2, 'getinge', 'actions', id, 'index.html'));
     report.check('ambit build publishes the new action, linked from its ambition', linked ? [] : [`no link to ${id} on ${ambition.id}`]);
     const pageOf = (dir) => fs.readFileSync(path.join(dir, 'getinge', 'actions', existing.id, 'index.html'), 'utf8');
