@@ -88,11 +88,11 @@ pub fn render_place(
         jobs.push(Box::new(move || followup::follow_up_page(r, p)));
         jobs.push(Box::new(move || yearly::year_pages(r, p, events)));
         jobs.push(Box::new(move || documents::place_page(r, p)));
+        jobs.push(Box::new(move || responsible::pages(r, p)));
         jobs.push(Box::new(move || sdg::place_page(r, p)));
     }
     if parts.lists {
         jobs.push(Box::new(move || lists::action_lists(r, p)));
-        jobs.push(Box::new(move || responsible::pages(r, p)));
         jobs.push(Box::new(move || lists::search_page(r, p)));
         jobs.push(Box::new(move || data::write_place(r, p)));
         jobs.push(Box::new(move || super::budget::write_place(r, p)));
