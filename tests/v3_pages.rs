@@ -179,6 +179,7 @@ fn responsible_pages_count_what_each_body_carries_out() {
         !places.is_empty(),
         "the default site names who is responsible"
     );
+    let cell_re = regex::Regex::new(r#"<td class="num-cell[^"]*" data-count="(\d+)""#).unwrap();
     for (place, bodies) in &places {
         let index = site.page(&format!("{place}/responsible"));
         for (slug, (name, actions)) in bodies {
@@ -195,12 +196,10 @@ fn responsible_pages_count_what_each_body_carries_out() {
                 .expect("a row per body");
             let row = &index[row_start..];
             let row = &row[..row.find("</tr>").unwrap()];
-            let counts: Vec<usize> =
-                regex::Regex::new(r#"<td class="num-cell[^"]*" data-count="(\d+)""#)
-                    .unwrap()
-                    .captures_iter(row)
-                    .map(|c| c[1].parse().unwrap())
-                    .collect();
+            let counts: Vec<usize> = cell_re
+                .captures_iter(row)
+                .map(|c| c[1].parse().unwrap())
+                .collect();
             let (total, cells) = counts.split_last().unwrap();
             assert_eq!(*total, actions.len(), "{place}/{slug}: total");
             assert_eq!(

@@ -121,6 +121,7 @@ fn git_history_gives_each_year_its_own_status() {
     }
     let out = tmp.path().join("out");
     build(&content, &out);
+    let done_re = regex::Regex::new(r#"data-done="(\d+)""#).unwrap();
     for (date, status) in STEPS {
         let year: i32 = date[..4].parse().unwrap();
         let html = page(&out, year);
@@ -144,8 +145,7 @@ fn git_history_gives_each_year_its_own_status() {
             "{year}: the page says when"
         );
         // The share done counts the year-end statuses: belysning is done from 2023 on.
-        let done: usize = regex::Regex::new(r#"data-done="(\d+)""#)
-            .unwrap()
+        let done: usize = done_re
             .captures_iter(&html)
             .map(|c| c[1].parse::<usize>().unwrap())
             .sum();

@@ -240,31 +240,6 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn repository_paths_and_self_hosted_apis() {
-        assert_eq!(
-            repo_path("https://github.com/example/program.git"),
-            "example/program"
-        );
-        assert_eq!(
-            repo_path("https://gitlab.example.org/kommun/webb/program/"),
-            "kommun/webb/program"
-        );
-        assert_eq!(
-            api_root("gitea", "https://git.example.org/k/p")
-                .0
-                .as_deref(),
-            Some("https://git.example.org/api/v1")
-        );
-        assert_eq!(api_root("gitlab", "https://gitlab.com/k/p").0, None);
-        assert_eq!(api_root("github", "https://github.com/k/p").0, None);
-    }
-}
-
 /// The ambitions an action of place `p` may serve: its own place's first (value `id`), then
 /// every other place's (value `place/id`, label with the place's name).
 fn ambition_choices(g: &crate::graph::Graph, p: usize) -> Vec<Choice> {
@@ -288,4 +263,29 @@ fn ambition_choices(g: &crate::graph::Graph, p: usize) -> Vec<Choice> {
     }
     own.extend(other);
     own
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repository_paths_and_self_hosted_apis() {
+        assert_eq!(
+            repo_path("https://github.com/example/program.git"),
+            "example/program"
+        );
+        assert_eq!(
+            repo_path("https://gitlab.example.org/kommun/webb/program/"),
+            "kommun/webb/program"
+        );
+        assert_eq!(
+            api_root("gitea", "https://git.example.org/k/p")
+                .0
+                .as_deref(),
+            Some("https://git.example.org/api/v1")
+        );
+        assert_eq!(api_root("gitlab", "https://gitlab.com/k/p").0, None);
+        assert_eq!(api_root("github", "https://github.com/k/p").0, None);
+    }
 }
