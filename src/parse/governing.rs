@@ -86,10 +86,9 @@ pub fn read_documents(r: &mut Reader) -> Vec<Document> {
                 ok = false;
             }
             (Some(u), None) => {
-                let lower = u.to_ascii_lowercase();
-                if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                if let Err(why) = crate::parse::urls::check(u, crate::parse::urls::Allow::Web) {
                     let at = r.doc.item_sub_pos("documents", i, "url:");
-                    r.error(at, format!("`{u}` is not a web address"))
+                    r.error(at, format!("`{u}` is not a web address: {why}"))
                         .help
                         .push("write a full address starting with https://, or use `file:` for a file under files/".into());
                     ok = false;

@@ -13,6 +13,7 @@ pub mod links;
 pub mod markdown;
 mod scalar;
 pub mod site;
+pub mod urls;
 
 use rayon::prelude::*;
 
@@ -214,6 +215,12 @@ pub fn parse_file(
                 Diagnostic::warning(&src.display, pos, "image without a text alternative")
                     .with_help("describe what the image shows between the brackets: `![Sketch of the new playground](../files/lekplats.jpg)`")
                     .with_help("in raw HTML, add `alt=\"…\"` to the `<img>` (`alt=\"\"` if it is only decoration)"),
+            );
+        }
+        for (pos, written, why) in body.refused {
+            diags.push(
+                Diagnostic::error(&src.display, pos, format!("link `{written}`: {why}"))
+                    .with_help("link to a web page with `https://…`, to a mail address with `mailto:…`, or to a file of the content by its relative path"),
             );
         }
         // Kept for the whole build: without the room the writers grew them with.
