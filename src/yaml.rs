@@ -233,6 +233,25 @@ impl Doc {
         self.key_pos(key)
     }
 
+    /// The source text of the plain scalar after `needle` (`amount:`) in the block of `key`, as
+    /// written: the decimal digits of a number exactly, before YAML reads it as a float.
+    pub fn plain_text_after(&self, key: &str, needle: &str) -> Option<String> {
+        for (n, line) in self.block(key) {
+            let from = if n == self.key_pos(key).line {
+                line.find(':').map(|i| i + 1).unwrap_or(0)
+            } else {
+                0
+            };
+            if let Some(i) = line[from..].find(needle) {
+                let rest = &line[from + i + needle.len()..];
+                let end = rest.find([',', '}', ']', '#']).unwrap_or(rest.len());
+                let t = rest[..end].trim();
+                return (!t.is_empty()).then(|| t.to_string());
+            }
+        }
+        None
+    }
+
     /// Position of the `nth` occurrence of `item` as a whole list item in the block of `key`
     /// (flow `[a, b]` or block `- a`), or None.
     pub fn item_token_pos(&self, key: &str, item: &str, nth: usize) -> Option<Pos> {
