@@ -8,6 +8,8 @@ mod common;
 mod csv_cells;
 #[path = "trust/folders.rs"]
 mod folders;
+#[path = "trust/linear.rs"]
+mod linear;
 #[path = "trust/money.rs"]
 mod money;
 #[path = "trust/urls.rs"]

@@ -354,6 +354,7 @@ fn read_values(r: &mut Reader) -> Vec<crate::model::Value> {
         return Vec::new();
     };
     let mut out: Vec<crate::model::Value> = Vec::new();
+    let mut years = std::collections::HashSet::new();
     for (i, item) in items.iter().enumerate() {
         let pos = r.doc.item_pos("values", i);
         let Value::Mapping(m) = item else {
@@ -385,11 +386,16 @@ fn read_values(r: &mut Reader) -> Vec<crate::model::Value> {
             .push("for example `- {year: 2021, value: 48.5}`".into());
             continue;
         };
-        let year_pos = match r.doc.value_pos("values", &format!("year: {year}")) {
-            p if p == r.doc.key_pos("values") => pos,
-            p => p,
+        // A block item's own lines hold its year; a flow list is searched for the year.
+        let year_pos = if pos != r.doc.key_pos("values") {
+            r.doc.item_sub_pos("values", i, "year:")
+        } else {
+            match r.doc.value_pos("values", &format!("year: {year}")) {
+                p if p == r.doc.key_pos("values") => pos,
+                p => p,
+            }
         };
-        if out.iter().any(|v| v.year == year) {
+        if !years.insert(year) {
             r.error(year_pos, format!("year {year} appears twice in `values`"))
                 .help
                 .push("each year may have one value; merge or remove one".into());

@@ -183,14 +183,14 @@ pub fn read_sdg(r: &mut Reader) -> Vec<u8> {
     };
     let listed = matches!(v, Value::Sequence(_));
     let mut out = Vec::new();
+    // How often each text came before: the item's occurrence among equal ones.
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
     for (i, item) in items {
         let text = scalar_text(item).unwrap_or_else(|| type_name(item).to_string());
-        let nth = match v {
-            Value::Sequence(all) => all[..i]
-                .iter()
-                .filter(|x| scalar_text(x).as_deref() == Some(text.as_str()))
-                .count(),
-            _ => 0,
+        let nth = {
+            let n = seen.entry(text.clone()).or_default();
+            *n += 1;
+            *n - 1
         };
         let pos = if listed {
             r.doc
