@@ -89,6 +89,9 @@ pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec
 /// The whole pipeline: on any error nothing is written and the previous output stays as it was.
 pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
     let start = Instant::now();
+    if let Err(d) = output::guard::check_apart(&opts.content, &opts.output) {
+        return (None, vec![d]);
+    }
     // The git history is read, and the theme's templates parsed, while the content is parsed.
     let ((graph, mut diags), history, theme) = std::thread::scope(|s| {
         let history = s.spawn(|| read_history(&opts.content));

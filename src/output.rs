@@ -6,6 +6,8 @@
 //! files in place and removes the stale ones, instead of deleting thousands
 //! of files and creating them anew, which is slow on ext4.
 
+pub mod guard;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

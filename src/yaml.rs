@@ -5,6 +5,8 @@
 //! can point an editor at the exact line of a key. Swapping serde_yaml for a
 //! maintained fork (serde_norway has the same API) touches only this file.
 
+mod pos;
+
 pub use serde_yaml::{Mapping, Value};
 
 use crate::diag::Pos;
@@ -19,6 +21,8 @@ pub struct Doc {
     first_line: usize,
     /// Top-level keys with their position in the file, in order of appearance.
     keys: Vec<(String, Pos)>,
+    /// Where each line starts, and what was looked up already (see [`pos`]).
+    index: pos::Index,
 }
 
 /// A YAML syntax error with its position in the file.
@@ -53,6 +57,7 @@ pub fn parse(text: &str, first_line: usize) -> Result<Doc, SyntaxError> {
     let keys = scan_top_level_keys(text, first_line);
     Ok(Doc {
         value,
+        index: pos::Index::new(text),
         text: text.to_string(),
         first_line,
         keys,
@@ -189,147 +194,6 @@ fn key_of_line(line: &str) -> Option<String> {
         return None;
     }
     Some(key.to_string())
-}
-
-impl Doc {
-    /// Position of a top-level key, or the start of the front matter.
-    pub fn key_pos(&self, key: &str) -> Pos {
-        self.keys
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, p)| *p)
-            .unwrap_or(Pos::new(self.first_line.saturating_sub(1).max(1), 1))
-    }
-
-    /// Lines of the block that belongs to `key` (its own line and the indented lines after it).
-    fn block(&self, key: &str) -> Vec<(usize, &str)> {
-        let start = self.key_pos(key).line;
-        let mut out = Vec::new();
-        for (i, line) in self.text.lines().enumerate() {
-            let n = self.first_line + i;
-            if n < start {
-                continue;
-            }
-            if n > start && !line.is_empty() && !line.starts_with([' ', '\t', '-']) {
-                break;
-            }
-            out.push((n, line));
-        }
-        out
-    }
-
-    /// Position of `needle` inside the block of `key` (after the key itself), or of the key.
-    pub fn value_pos(&self, key: &str, needle: &str) -> Pos {
-        for (n, line) in self.block(key) {
-            let from = if n == self.key_pos(key).line {
-                line.find(':').map(|i| i + 1).unwrap_or(0)
-            } else {
-                0
-            };
-            if let Some(i) = line[from..].find(needle) {
-                return Pos::new(n, char_col(line, from + i));
-            }
-        }
-        self.key_pos(key)
-    }
-
-    /// Position of the `nth` occurrence of `item` as a whole list item in the block of `key`
-    /// (flow `[a, b]` or block `- a`), or None.
-    pub fn item_token_pos(&self, key: &str, item: &str, nth: usize) -> Option<Pos> {
-        let key_line = self.key_pos(key).line;
-        let mut seen = 0;
-        for (n, line) in self.block(key) {
-            let from = if n == key_line {
-                line.find(':').map(|i| i + 1).unwrap_or(0)
-            } else {
-                0
-            };
-            let mut start = from;
-            while let Some(i) = line[start..].find(item) {
-                let at = start + i;
-                let before = line[..at].chars().next_back();
-                let after = line[at + item.len()..].chars().next();
-                let bounded = |c: Option<char>| {
-                    c.is_none_or(|c| {
-                        matches!(c, '[' | ']' | ',' | ' ' | '"' | '\'' | '-' | '\t' | '#')
-                    })
-                };
-                let before_ok =
-                    before.is_none_or(|c| matches!(c, '[' | ',' | ' ' | '"' | '\'' | '\t'));
-                if before_ok && bounded(after) {
-                    if seen == nth {
-                        return Some(Pos::new(n, char_col(line, at)));
-                    }
-                    seen += 1;
-                }
-                start = at + item.len().max(1);
-            }
-        }
-        None
-    }
-
-    /// Position of the value of a top-level scalar key (the first non-blank after the colon).
-    pub fn scalar_pos(&self, key: &str) -> Pos {
-        let pos = self.key_pos(key);
-        if let Some(line) = self.line_text(pos.line) {
-            if let Some(colon) = line.find(':') {
-                let rest = &line[colon + 1..];
-                let skip = rest.len() - rest.trim_start().len();
-                if !rest.trim().is_empty() {
-                    return Pos::new(pos.line, char_col(line, colon + 1 + skip));
-                }
-            }
-        }
-        pos
-    }
-
-    /// Position of the `index`th item (`- …` line) of a block list under `key`, or of `needle` in it.
-    pub fn item_pos(&self, key: &str, index: usize) -> Pos {
-        let mut seen = 0;
-        for (n, line) in self.block(key) {
-            let t = line.trim_start();
-            if t.starts_with("- ") || t == "-" {
-                if seen == index {
-                    return Pos::new(n, char_col(line, line.len() - t.len()));
-                }
-                seen += 1;
-            }
-        }
-        self.key_pos(key)
-    }
-
-    /// Position of `needle` (such as `file:`) inside the `index`th block item of `key`, or of
-    /// the item itself when the needle is not on its lines.
-    pub fn item_sub_pos(&self, key: &str, index: usize, needle: &str) -> Pos {
-        let item = self.item_pos(key, index);
-        let mut started = false;
-        for (n, line) in self.block(key) {
-            if n < item.line {
-                continue;
-            }
-            let t = line.trim_start();
-            let is_item = t.starts_with("- ") || t == "-";
-            if started && is_item && char_col(line, line.len() - t.len()) <= item.col {
-                break;
-            }
-            started = true;
-            if let Some(i) = line.find(needle) {
-                return Pos::new(n, char_col(line, i));
-            }
-        }
-        item
-    }
-
-    fn line_text(&self, file_line: usize) -> Option<&str> {
-        self.text
-            .lines()
-            .nth(file_line.checked_sub(self.first_line)?)
-    }
-
-    /// Top-level keys in order of appearance.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.keys.iter().map(|(k, _)| k.as_str())
-    }
 }
 
 fn char_col(line: &str, byte_idx: usize) -> usize {

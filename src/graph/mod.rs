@@ -6,6 +6,7 @@
 
 mod assemble;
 mod bodylinks;
+mod budgets;
 mod resolve;
 pub mod warnings;
 

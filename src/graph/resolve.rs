@@ -131,6 +131,7 @@ pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diag
         }
     }
     super::bodylinks::check(&parsed, &mut diags);
+    super::budgets::check(&parsed, &mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }

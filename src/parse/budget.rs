@@ -1,5 +1,6 @@
 //! The `budget` key of an action: an exact amount (whole hundredths, never
-//! negative, at most two decimals), its currency and (v2) its budget year.
+//! negative, at most two decimals, read from the digits as written), its
+//! currency (an ISO 4217 code, upper-cased) and (v2) its budget year.
 
 use crate::model::Budget;
 use crate::parse::fields::{as_int, scalar_text, Reader};
@@ -18,7 +19,7 @@ pub fn read_budget(r: &mut Reader) -> Option<Budget> {
             None
         }
         Some(v) => {
-            let text = scalar_text(v).unwrap_or_else(|| crate::yaml::type_name(v).to_string());
+            let text = exact_text(r, v);
             use crate::model::money::{parse_hundredths, AmountError};
             match parse_hundredths(&text) {
                 Ok(a) => Some(a),
@@ -50,7 +51,21 @@ pub fn read_budget(r: &mut Reader) -> Option<Budget> {
     };
     let currency = r
         .sub_text("budget", m, "currency")
-        .map(|c| c.trim().to_string());
+        .map(|c| c.trim().to_string())
+        .filter(|c| {
+            let ok = c.is_empty() || (c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()));
+            if !ok {
+                let p = pos(r, "currency");
+                r.error(p, format!("`budget.currency` `{c}` is not a currency code"))
+                    .help
+                    .push(
+                        "write the ISO 4217 code of three letters, e.g. `SEK`, `EUR` or `NOK`"
+                            .into(),
+                    );
+            }
+            ok
+        })
+        .map(|c| c.to_ascii_uppercase());
     let year = match m.get("year").filter(|v| !v.is_null()) {
         None => None,
         Some(v) => {
@@ -80,4 +95,17 @@ pub fn read_budget(r: &mut Reader) -> Option<Budget> {
         currency: currency.filter(|c| !c.is_empty()),
         year,
     })
+}
+
+/// The amount as written in the file: a float's own decimal digits (`99999999999999.99`), not
+/// the nearest binary float, whenever the source text reads as the same number.
+fn exact_text(r: &Reader, v: &crate::yaml::Value) -> String {
+    let text = scalar_text(v).unwrap_or_else(|| crate::yaml::type_name(v).to_string());
+    let Some(f) = v.as_f64().filter(|_| v.is_f64()) else {
+        return text;
+    };
+    r.doc
+        .plain_text_after("budget", "amount:")
+        .filter(|raw| raw.parse::<f64>().ok() == Some(f))
+        .unwrap_or(text)
 }

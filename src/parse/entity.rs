@@ -259,54 +259,38 @@ fn check_tags(r: &mut Reader, tags: &[String]) {
     }
 }
 
-/// True for characters no published address may hold (they would end the attribute or make
-/// the address invalid HTML).
-fn unsafe_char(c: char) -> bool {
-    c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`')
-}
-
-/// Keeps an e-mail address that can stand in a `mailto:` link; anything else is dropped with
-/// a warning.
+/// Keeps an e-mail address that can stand in a `mailto:` link; anything else is an error at
+/// the key's line.
 fn safe_email(r: &mut Reader, key: &str, email: String) -> Option<String> {
     let email = email.trim().to_string();
-    let ok = matches!(email.split_once('@'), Some((a, b)) if !a.is_empty() && b.contains('.') && !b.contains('@'))
-        && !email.chars().any(|c| c.is_whitespace() || unsafe_char(c));
-    if ok {
+    if crate::parse::urls::is_email(&email) {
         return Some(email);
     }
     let pos = r.doc.value_pos(key, "email:");
-    r.diags.push(
-        crate::diag::Diagnostic::warning(
-            r.path,
-            pos,
-            format!("e-mail address in `{key}` dropped: `{email}` is not an address"),
-        )
-        .with_help("write it as name@example.org, without spaces or quotes"),
-    );
+    r.error(
+        pos,
+        format!("`{key}.email` `{email}` is not a mail address"),
+    )
+    .help
+    .push("write it as name@example.org, without spaces or quotes".into());
     None
 }
 
-/// Keeps only web and mail links from front matter; anything else is dropped with a warning.
-/// Spaces in a link are written as `%20`.
+/// Keeps only web and mail links from front matter; anything else is an error at the key's line.
 fn safe_url(r: &mut Reader, key: &str, url: String) -> Option<String> {
-    let lower = url.trim().to_ascii_lowercase();
-    if (lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:"))
-        && !url.trim().chars().any(unsafe_char)
-    {
-        return Some(url.trim().replace(' ', "%20"));
+    match crate::parse::urls::check(&url, crate::parse::urls::Allow::WebOrMail) {
+        Ok(u) => Some(u),
+        Err(why) => {
+            let pos = r.doc.value_pos(key, "url:");
+            r.error(pos, format!("`{key}.url` `{}`: {why}", url.trim()))
+                .help
+                .push(
+                    "write a full address starting with https://, or mailto:name@example.org"
+                        .into(),
+                );
+            None
+        }
     }
-    let pos = r.doc.value_pos(key, "url:");
-    r.diags.push(
-        crate::diag::Diagnostic::warning(
-            r.path,
-            pos,
-            format!("link in `{key}` dropped: only http(s) and mailto links are published"),
-        )
-        .with_help("write a full address starting with https://"),
-    );
-    None
 }
 
 fn sub_year(r: &mut Reader, key: &str, v: Option<&Value>) -> Option<i64> {
@@ -371,6 +355,7 @@ fn read_values(r: &mut Reader) -> Vec<crate::model::Value> {
         return Vec::new();
     };
     let mut out: Vec<crate::model::Value> = Vec::new();
+    let mut years = std::collections::HashSet::new();
     for (i, item) in items.iter().enumerate() {
         let pos = r.doc.item_pos("values", i);
         let Value::Mapping(m) = item else {
@@ -402,11 +387,16 @@ fn read_values(r: &mut Reader) -> Vec<crate::model::Value> {
             .push("for example `- {year: 2021, value: 48.5}`".into());
             continue;
         };
-        let year_pos = match r.doc.value_pos("values", &format!("year: {year}")) {
-            p if p == r.doc.key_pos("values") => pos,
-            p => p,
+        // A block item's own lines hold its year; a flow list is searched for the year.
+        let year_pos = if pos != r.doc.key_pos("values") {
+            r.doc.item_sub_pos("values", i, "year:")
+        } else {
+            match r.doc.value_pos("values", &format!("year: {year}")) {
+                p if p == r.doc.key_pos("values") => pos,
+                p => p,
+            }
         };
-        if out.iter().any(|v| v.year == year) {
+        if !years.insert(year) {
             r.error(year_pos, format!("year {year} appears twice in `values`"))
                 .help
                 .push("each year may have one value; merge or remove one".into());

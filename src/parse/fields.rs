@@ -213,6 +213,7 @@ impl<'a> Reader<'a> {
 
     /// A list of references (a single reference is accepted too).
     pub fn ref_list(&mut self, key: &str) -> Vec<Ref> {
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
         let items: Vec<(String, Pos)> = match self.get(key) {
             None => return Vec::new(),
             Some(Value::Sequence(items)) => items
@@ -220,10 +221,11 @@ impl<'a> Reader<'a> {
                 .enumerate()
                 .filter_map(|(i, item)| match scalar_text(item) {
                     Some(s) => {
-                        let nth = items[..i]
-                            .iter()
-                            .filter(|x| scalar_text(x).as_deref() == Some(s.as_str()))
-                            .count();
+                        let nth = {
+                            let n = seen.entry(s.clone()).or_default();
+                            *n += 1;
+                            *n - 1
+                        };
                         let pos = self
                             .doc
                             .item_token_pos(key, &s, nth)

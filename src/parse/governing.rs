@@ -87,10 +87,9 @@ pub fn read_documents(r: &mut Reader) -> Vec<Document> {
                 ok = false;
             }
             (Some(u), None) => {
-                let lower = u.to_ascii_lowercase();
-                if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                if let Err(why) = crate::parse::urls::check(u, crate::parse::urls::Allow::Web) {
                     let at = r.doc.item_sub_pos("documents", i, "url:");
-                    r.error(at, format!("`{u}` is not a web address"))
+                    r.error(at, format!("`{u}` is not a web address: {why}"))
                         .help
                         .push("write a full address starting with https://, or use `file:` for a file under files/".into());
                     ok = false;
@@ -185,14 +184,14 @@ pub fn read_sdg(r: &mut Reader) -> Vec<u8> {
     };
     let listed = matches!(v, Value::Sequence(_));
     let mut out = Vec::new();
+    // How often each text came before: the item's occurrence among equal ones.
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
     for (i, item) in items {
         let text = scalar_text(item).unwrap_or_else(|| type_name(item).to_string());
-        let nth = match v {
-            Value::Sequence(all) => all[..i]
-                .iter()
-                .filter(|x| scalar_text(x).as_deref() == Some(text.as_str()))
-                .count(),
-            _ => 0,
+        let nth = {
+            let n = seen.entry(text.clone()).or_default();
+            *n += 1;
+            *n - 1
         };
         let pos = if listed {
             r.doc

@@ -39,6 +39,8 @@ pub struct Resolved {
     pub url: String,
     /// For relative paths: the content-relative target (see [`BodyLink::target`]).
     pub target: Option<Option<String>>,
+    /// Why an address with a scheme is not published (`javascript:`, `data:`, a space …).
+    pub refused: Option<String>,
 }
 
 /// Resolves a link written in content to a URL of the site.
@@ -48,8 +50,8 @@ pub fn resolve_url(url: &str, ctx: &LinkContext) -> String {
 
 /// Resolves a URL written in a body.
 ///
-/// Links with a scheme are kept (unsafe schemes such as `javascript:` are
-/// dropped); `/path` gets the site prefix; `#frag` points at the prefixed
+/// Links with a scheme are kept when they are http, https, mailto or tel
+/// addresses (anything else is dropped, and `refused` says why); `/path` gets the site prefix; `#frag` points at the prefixed
 /// heading ids; a relative path is resolved against the source file, and a
 /// path to a content file (`../ambitions/x.md`) becomes the URL of that
 /// entity's page, its fragment kept (pointing at the prefixed heading id).
@@ -58,26 +60,30 @@ pub fn resolve(url: &str, ctx: &LinkContext) -> Resolved {
     let kept = |u: String| Resolved {
         url: u,
         target: None,
+        refused: None,
     };
-    let lower: String = url
+    let squeezed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if lower.starts_with("javascript:")
-        || lower.starts_with("vbscript:")
-        || lower.starts_with("data:")
-    {
-        return kept(String::new());
-    }
+        .collect();
     if url.is_empty() {
         return kept(String::new());
     }
     if let Some(frag) = url.strip_prefix('#') {
         return kept(format!("#{}", heading_fragment(frag)));
     }
-    if url.starts_with("//") || has_scheme(url) {
-        return kept(url.to_string());
+    if url.starts_with("//") || has_scheme(&squeezed) {
+        let full = match url.strip_prefix("//") {
+            Some(rest) => format!("https://{rest}"),
+            None => url.to_string(),
+        };
+        return match super::urls::check(&full, super::urls::Allow::Body) {
+            Ok(_) => kept(url.to_string()),
+            Err(why) => Resolved {
+                refused: Some(why),
+                ..kept(String::new())
+            },
+        };
     }
     let (path, query, fragment) = split_url(url);
     let absolute = path.starts_with('/');
@@ -107,7 +113,11 @@ pub fn resolve(url: &str, ctx: &LinkContext) -> Resolved {
     } else {
         Some(Some(decode(&target_path)))
     };
-    Resolved { url, target }
+    Resolved {
+        url,
+        target,
+        refused: None,
+    }
 }
 
 /// The published path (below the prefix) of a content-relative path.

@@ -20,6 +20,8 @@ pub struct Rendered {
     pub links: Vec<BodyLink>,
     /// Images without a text alternative.
     pub missing_alt: Vec<Pos>,
+    /// Links and images whose address is not published: where, as written, and why.
+    pub refused: Vec<(Pos, String, String)>,
 }
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -52,12 +54,13 @@ pub fn render(md: &str, ctx: &LinkContext, first_line: usize) -> Rendered {
         | Options::ENABLE_TASKLISTS;
     let mut body_links = Vec::new();
     let mut missing_alt = Vec::new();
+    let mut refused = Vec::new();
     let events = resolve_links(
         md,
         Parser::new_ext(md, opts).into_offset_iter().collect(),
         ctx,
         &Lines::new(md, first_line),
-        &mut body_links,
+        (&mut body_links, &mut refused),
         &mut missing_alt,
     );
     let min_level = events
@@ -153,6 +156,7 @@ pub fn render(md: &str, ctx: &LinkContext, first_line: usize) -> Rendered {
         text: collapse_whitespace(&text),
         links: body_links,
         missing_alt,
+        refused,
     }
 }
 
@@ -240,12 +244,15 @@ fn resolve_links<'a>(
     events: Vec<(Event<'a>, std::ops::Range<usize>)>,
     ctx: &LinkContext,
     lines: &Lines,
-    found: &mut Vec<BodyLink>,
+    (found, refused): (&mut Vec<BodyLink>, &mut Vec<(Pos, String, String)>),
     missing_alt: &mut Vec<Pos>,
 ) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut record = |written: &str, offset: usize, image: bool| {
         let r = links::resolve(written, ctx);
+        if let Some(why) = r.refused {
+            refused.push((lines.pos(md, offset), written.trim().to_string(), why));
+        }
         if let Some(target) = r.target {
             found.push(BodyLink {
                 written: written.trim().to_string(),

@@ -13,6 +13,7 @@ pub mod links;
 pub mod markdown;
 mod scalar;
 pub mod site;
+pub mod urls;
 
 use rayon::prelude::*;
 
@@ -230,6 +231,13 @@ pub fn parse_file(
             body.links.extend(text.links);
             body.text.push('\n');
             body.text.push_str(&text.text);
+            body.refused.extend(text.refused);
+        }
+        for (pos, written, why) in body.refused {
+            diags.push(
+                Diagnostic::error(&src.display, pos, format!("link `{written}`: {why}"))
+                    .with_help("link to a web page with `https://…`, to a mail address with `mailto:…`, or to a file of the content by its relative path"),
+            );
         }
         // Kept for the whole build: without the room the writers grew them with.
         e.common.body_html = body.html;

@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use crate::load::SourceFile;
 use crate::model::{Cms, Lang, Repository, SiteConfig};
 use crate::parse::fields::{key_text, scalar_text, Reader};
+use crate::parse::urls;
 use crate::yaml::{self, Value};
 
 const KEYS: &[&str] = &[
@@ -48,7 +49,8 @@ pub fn parse(
         None => r.text("base_url", Some("https://example.org/program/")),
     };
     if let Some(b) = &base_url {
-        if base_path(b).is_none() {
+        let web = b.trim().starts_with('/') || urls::check(b, urls::Allow::Web).is_ok();
+        if !web || base_path(b).is_none() {
             let pos = doc.scalar_pos("base_url");
             r.error(pos, format!("`{b}` is not a valid base_url"))
                 .help
@@ -72,6 +74,16 @@ pub fn parse(
             if url.is_none() {
                 r.error(doc.key_pos("repository"), "`repository` needs `url`");
             }
+            let url = url.and_then(|u| {
+                let checked = urls::check(&u, urls::Allow::Web);
+                if let Err(why) = &checked {
+                    let pos = doc.value_pos("repository", "url:");
+                    r.error(pos, format!("`repository.url` `{}`: {why}", u.trim()))
+                        .help
+                        .push("write the repository's web address, such as `https://github.com/<owner>/<name>`".into());
+                }
+                checked.ok()
+            });
             Some(Repository {
                 url: url?.trim_end_matches('/').to_string(),
                 branch: r
@@ -86,7 +98,22 @@ pub fn parse(
         });
     let (mut accessibility_contact, mut accessibility_reviewed) = (None, None);
     if let Some(m) = r.sub_map("accessibility", &["contact", "reviewed"]) {
-        accessibility_contact = r.sub_text("accessibility", m, "contact");
+        accessibility_contact = r
+            .sub_text("accessibility", m, "contact")
+            .map(|c| c.trim().to_string())
+            .filter(|c| {
+                let ok = urls::is_email(c);
+                if !ok {
+                    let pos = doc.value_pos("accessibility", "contact:");
+                    r.error(
+                        pos,
+                        format!("`accessibility.contact` `{c}` is not a mail address"),
+                    )
+                    .help
+                    .push("write the address people write to, such as `webb@example.org`".into());
+                }
+                ok
+            });
         accessibility_reviewed = r.sub_text("accessibility", m, "reviewed");
     }
     let terms = read_terms(&mut r);
@@ -125,10 +152,7 @@ fn read_cms(r: &mut Reader, has_repository: bool) -> Option<Cms> {
             .push(format!("use one of: {}", CMS_BACKENDS.join(", ")));
     }
     let script = r.sub_text("cms", m, "script");
-    if let Some(s) = script
-        .as_deref()
-        .filter(|s| !s.starts_with("https://") && !s.starts_with('/'))
-    {
+    if let Some(s) = script.as_deref().filter(|s| !script_ok(s)) {
         let pos = r.doc.value_pos("cms", "script:");
         r.error(
             pos,
@@ -218,6 +242,19 @@ fn read_terms(r: &mut Reader) -> BTreeMap<String, BTreeMap<String, [String; 2]>>
         out.insert(lang, per);
     }
     out
+}
+
+/// `cms.script`: an `https://` address, or a path of the site (`/…`, not `//…`), with nothing
+/// that could end the attribute it is written into.
+fn script_ok(s: &str) -> bool {
+    let s = s.trim();
+    match s.strip_prefix('/') {
+        Some(rest) => {
+            !rest.starts_with('/')
+                && urls::check(&format!("https://example.org/{rest}"), urls::Allow::Web).is_ok()
+        }
+        None => s.starts_with("https://") && urls::check(s, urls::Allow::Web).is_ok(),
+    }
 }
 
 /// The path of a base URL, always starting and ending with `/`; None when it is not a URL.

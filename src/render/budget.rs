@@ -246,7 +246,8 @@ fn csv(b: &PlaceBudget) -> Result<Vec<u8>, Diagnostic> {
         .map_err(err)?;
     let mut put = |group: &str, key: &str, t: &Totals| -> Result<(), Diagnostic> {
         for (cur, (sum, n)) in &t.by_currency {
-            w.write_record([group, key, cur, &plain(*sum), &n.to_string()])
+            let row = [group, key, cur, &plain(*sum), &n.to_string()];
+            w.write_record(row.iter().map(|c| super::data::safe_cell(c)))
                 .map_err(err)?;
         }
         Ok(())

@@ -28,6 +28,10 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
 
 /// Runs the server until Ctrl-C (or SIGTERM); returns the exit code.
 pub fn run(content: PathBuf, output: PathBuf, port: u16, bind: String) -> i32 {
+    if let Err(d) = crate::output::guard::check_apart(&content, &output) {
+        crate::errln!("{}", d.plain());
+        return 2;
+    }
     let listener = match listen::parse_bind(&bind).and_then(|ip| listen::bind(ip, port)) {
         Ok(l) => l,
         Err(d) => {
