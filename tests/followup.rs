@@ -7,29 +7,6 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-fn git(repo: &Path, date: &str, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Redaktör",
-            "-c",
-            "user.email=red@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(repo)
-        .env("GIT_AUTHOR_DATE", format!("{date}T09:00:00Z"))
-        .env("GIT_COMMITTER_DATE", format!("{date}T09:00:00Z"))
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 fn set_status(file: &Path, status: &str, completed: Option<&str>) {
     let text = std::fs::read_to_string(file).unwrap();
     let mut out = String::new();
@@ -55,23 +32,23 @@ fn transitions_from_git_appear_with_their_dates() {
     common::copy_dir(&common::fixture("multi"), &content);
     let action = content.join("kommun/actions/belysning.md");
     set_status(&action, "idea", None);
-    git(&repo, "2024-01-15", &["init", "-q"]);
-    git(&repo, "2024-01-15", &["add", "-A"]);
-    git(&repo, "2024-01-15", &["commit", "-qm", "Programme added"]);
+    common::git_at(&repo, "2024-01-15", &["init", "-q"]);
+    common::git_at(&repo, "2024-01-15", &["add", "-A"]);
+    common::git_at(&repo, "2024-01-15", &["commit", "-qm", "Programme added"]);
     set_status(&action, "planned", None);
-    git(
+    common::git_at(
         &repo,
         "2024-03-01",
         &["commit", "-qam", "Belysning decided"],
     );
     set_status(&action, "ongoing", None);
-    git(
+    common::git_at(
         &repo,
         "2026-02-10",
         &["commit", "-qam", "Belysning started"],
     );
     set_status(&action, "done", Some("2026-04-30"));
-    git(
+    common::git_at(
         &repo,
         "2026-05-02",
         &["commit", "-qam", "Belysning completed"],
@@ -133,15 +110,15 @@ fn a_build_outside_git_and_a_shallow_clone_both_work() {
             .contains("class=\"history\"")
     );
 
-    git(&repo, "2024-01-15", &["init", "-q"]);
-    git(&repo, "2024-01-15", &["add", "-A"]);
-    git(&repo, "2024-01-15", &["commit", "-qm", "one"]);
+    common::git_at(&repo, "2024-01-15", &["init", "-q"]);
+    common::git_at(&repo, "2024-01-15", &["add", "-A"]);
+    common::git_at(&repo, "2024-01-15", &["commit", "-qm", "one"]);
     set_status(
         &content.join("kommun/actions/belysning.md"),
         "ongoing",
         None,
     );
-    git(&repo, "2025-01-15", &["commit", "-qam", "two"]);
+    common::git_at(&repo, "2025-01-15", &["commit", "-qam", "two"]);
     let clone = tmp.path().join("clone");
     let url = format!("file://{}", repo.display());
     let st = Command::new("git")

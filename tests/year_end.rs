@@ -7,29 +7,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
-
-fn git(repo: &Path, date: &str, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Redaktör",
-            "-c",
-            "user.email=red@example.org",
-        ])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(repo)
-        .env("GIT_AUTHOR_DATE", format!("{date}T09:00:00Z"))
-        .env("GIT_COMMITTER_DATE", format!("{date}T09:00:00Z"))
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// Rewrites the front-matter line of `key` (dropping it when `value` is None, adding it after
 /// `status:` when absent).
@@ -99,7 +76,7 @@ fn git_history_gives_each_year_its_own_status() {
     // Added to git in 2023: not on the pages of 2021 and 2022.
     let late = content.join("kommun/actions/sent-tillagd.md");
     std::fs::remove_file(content.join("kommun/actions/laxhjalp.md")).unwrap();
-    git(&repo, "2021-03-01", &["init", "-q"]);
+    common::git_at(&repo, "2021-03-01", &["init", "-q"]);
     for (k, (date, status)) in STEPS.iter().enumerate() {
         set(&action, "status", Some(status));
         if *status == "done" {
@@ -112,8 +89,8 @@ fn git_history_gives_each_year_its_own_status() {
             )
             .unwrap();
         }
-        git(&repo, date, &["add", "-A"]);
-        git(
+        common::git_at(&repo, date, &["add", "-A"]);
+        common::git_at(
             &repo,
             date,
             &["commit", "-qm", &format!("belysning: {status}")],

@@ -12,7 +12,7 @@
 use serde_json::{json, Value as Json};
 
 use super::i18n::Strings;
-use super::view::{status_label, with_status, Group, LinkCache, LinkView};
+use super::view::{share_done, status_label, with_status, Group, LinkCache, LinkView};
 use crate::graph::{Graph, NodeId};
 use crate::history::History;
 use crate::model::{Action, Status};
@@ -159,23 +159,7 @@ pub fn groups(
     let count = |st: Option<Status>| standing.iter().filter(|(_, y)| y.status == st).count();
     let done = count(Some(Status::Done));
     let counted = standing.len() - count(Some(Status::Cancelled));
-    let pct = if counted == 0 {
-        0
-    } else {
-        ((done as f64 / counted as f64) * 100.0).round() as u32
-    };
-    let text = if standing.is_empty() {
-        s.get("progress_none")
-    } else {
-        s.fmt(
-            "progress_text",
-            &[
-                ("done", &done.to_string()),
-                ("total", &counted.to_string()),
-                ("pct", &pct.to_string()),
-            ],
-        )
-    };
+    let (pct, text) = share_done(s, standing.len(), done, counted);
     let known = standing.iter().all(|(_, y)| y.recorded);
     let progress =
         json!({"done": done, "total": counted, "pct": pct, "text": text, "known": known});

@@ -264,17 +264,9 @@ pub fn place_name(g: &Graph, place: usize) -> String {
         .unwrap_or_default()
 }
 
-/// Progress over a set of actions.
-pub fn progress(g: &Graph, s: &Strings, actions: &[NodeId]) -> ProgressView {
-    let mut counts = [0usize; 6];
-    for n in actions {
-        if let Some(a) = g.entity(*n).action() {
-            counts[a.status as usize] += 1;
-        }
-    }
-    let total = actions.len();
-    let done = counts[Status::Done as usize];
-    let counted = total - counts[Status::Cancelled as usize];
+/// The share done (cancelled actions not counted) and the sentence that says it: `done` of
+/// `counted` actions, out of `total` with the cancelled ones.
+pub fn share_done(s: &Strings, total: usize, done: usize, counted: usize) -> (u32, String) {
     let pct = if counted == 0 {
         0
     } else {
@@ -292,6 +284,21 @@ pub fn progress(g: &Graph, s: &Strings, actions: &[NodeId]) -> ProgressView {
             ],
         )
     };
+    (pct, text)
+}
+
+/// Progress over a set of actions.
+pub fn progress(g: &Graph, s: &Strings, actions: &[NodeId]) -> ProgressView {
+    let mut counts = [0usize; 6];
+    for n in actions {
+        if let Some(a) = g.entity(*n).action() {
+            counts[a.status as usize] += 1;
+        }
+    }
+    let total = actions.len();
+    let done = counts[Status::Done as usize];
+    let counted = total - counts[Status::Cancelled as usize];
+    let (pct, text) = share_done(s, total, done, counted);
     let by_status = Status::ALL
         .iter()
         .filter(|st| counts[**st as usize] > 0)

@@ -662,3 +662,35 @@ pub fn pos_of(text: &str, needle: &str) -> (usize, usize) {
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (line, col)
 }
+
+/// Runs git in `repo` as a fixed editor on `day` (`YYYY-MM-DD`, 09:00 UTC, author and
+/// committer), with no user or system configuration; panics unless it succeeds.
+pub fn git_at(repo: &Path, day: &str, args: &[&str]) {
+    let date = format!("{day}T09:00:00Z");
+    let out = Command::new("git")
+        .current_dir(repo)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Redaktör")
+        .env("GIT_AUTHOR_EMAIL", "red@example.org")
+        .env("GIT_COMMITTER_NAME", "Redaktör")
+        .env("GIT_COMMITTER_EMAIL", "red@example.org")
+        .env("GIT_AUTHOR_DATE", &date)
+        .env("GIT_COMMITTER_DATE", &date)
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
