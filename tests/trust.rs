@@ -23,6 +23,12 @@ pub struct Planted {
     pub tmp: tempfile::TempDir,
 }
 
+impl Default for Planted {
+    fn default() -> Planted {
+        Planted::new()
+    }
+}
+
 impl Planted {
     pub fn new() -> Planted {
         let tmp = tempfile::tempdir().unwrap();

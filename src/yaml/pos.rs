@@ -20,16 +20,22 @@ pub struct Index {
     /// Line indices of each key's block.
     blocks: RefCell<HashMap<String, Range<usize>>>,
     /// Each key's `- ` item lines: (line index, byte offset of the `-`).
-    items: RefCell<HashMap<String, Rc<Vec<(usize, usize)>>>>,
+    items: RefCell<HashMap<String, Rc<ItemLines>>>,
     /// Per key, where the last list token was found and how often each token was seen so far.
     cursors: RefCell<HashMap<String, Cursor>>,
 }
+
+/// A key's `- ` item lines: (line index, byte offset of the `-`).
+type ItemLines = Vec<(usize, usize)>;
 
 #[derive(Debug, Clone, Default)]
 struct Cursor {
     seen: HashMap<String, usize>,
     /// (line index, byte offset) just after the last token found.
     at: (usize, usize),
+    /// (line index, byte offset, column) of the last token found, so that the column of the
+    /// next one on a long line is counted on from there.
+    col: (usize, usize, usize),
 }
 
 impl Index {
@@ -154,14 +160,19 @@ impl Doc {
             self.find_token(key, item, (range.start, 0), range.end, nth)
         };
         let (idx, byte) = found?;
+        let line = self.line(idx);
+        let (c_idx, c_byte, c_col) = cursor.col;
+        let col = if c_idx == idx && c_col > 0 && c_byte <= byte && line.is_char_boundary(c_byte) {
+            c_col + line[c_byte..byte.min(line.len())].chars().count()
+        } else {
+            char_col(line, byte)
+        };
         if in_order {
             *cursor.seen.entry(item.to_string()).or_default() += 1;
             cursor.at = (idx, byte + item.len().max(1));
+            cursor.col = (idx, byte, col);
         }
-        Some(Pos::new(
-            self.first_line + idx,
-            char_col(self.line(idx), byte),
-        ))
+        Some(Pos::new(self.first_line + idx, col))
     }
 
     /// The `nth` bounded occurrence of `item` from (line index, byte) up to line index `end`.
@@ -226,7 +237,7 @@ impl Doc {
     }
 
     /// The `- ` item lines of the block of `key`, found once.
-    fn items(&self, key: &str) -> Rc<Vec<(usize, usize)>> {
+    fn items(&self, key: &str) -> Rc<ItemLines> {
         if let Some(v) = self.index.items.borrow().get(key) {
             return v.clone();
         }

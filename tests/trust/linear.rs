@@ -1,7 +1,7 @@
 //! Linear time: lists whose items carry their own positions (`sdg`, `tags`, `documents`,
-//! `values`, `measures`) are read in time linear in their length. A file with 4 times the items
-//! may take at most 8 times as long (a quadratic reader takes 16 times), measured as the best of
-//! several runs so that a busy machine does not fail the test.
+//! `values`, `measures`, also all on one line) are read in time linear in their length. A file
+//! with 16 times the items may take at most 40 times as long (a quadratic reader takes 256
+//! times), measured as the best of several runs so that a busy machine does not fail the test.
 
 use std::time::{Duration, Instant};
 
@@ -48,7 +48,7 @@ fn best_time(kind: EntityKind, text: &str) -> Duration {
         display: "content/kommun/actions/x.md".into(),
         text: text.to_string(),
     };
-    (0..3)
+    (0..5)
         .map(|_| {
             let t = Instant::now();
             let (entity, diags) = ambit::parse::parse_file(kind, &src, "/");
@@ -63,18 +63,18 @@ fn best_time(kind: EntityKind, text: &str) -> Duration {
 
 #[test]
 fn long_lists_are_read_in_linear_time() {
-    let n = 5_000;
+    let n = 3_000;
     for (kind, make) in [
         (EntityKind::Action, action as fn(usize) -> String),
         (EntityKind::Indicator, indicator),
     ] {
         let small = best_time(kind, &make(n));
-        let large = best_time(kind, &make(4 * n));
+        let large = best_time(kind, &make(16 * n));
         let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
         assert!(
-            ratio < 8.0,
+            ratio < 40.0,
             "{kind:?}: {n} items took {small:?}, {} took {large:?} ({ratio:.1} times)",
-            4 * n
+            16 * n
         );
     }
 }
