@@ -1,4 +1,4 @@
-//! The command line: `ambit build`, `check`, `serve`, `new` and `schema`.
+//! The command line: `ambit build`, `check`, `serve`, `new`, `init`, `import` and `schema`.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -85,6 +85,50 @@ pub enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Start a content repository: site.yaml, one place, a workflow that checks pull requests
+    /// and publishes the site, and a short guide for editors
+    ///
+    /// Writes into DIR (default: the current folder) and never overwrites a file: if any file it
+    /// would write exists, it writes nothing (exit 2). What it writes checks and builds at once.
+    Init {
+        /// Folder to start the repository in
+        dir: Option<PathBuf>,
+        /// Language of the site and its place: sv, en or nl
+        #[arg(long, value_enum, default_value_t = InitLanguage::Sv)]
+        language: InitLanguage,
+        /// Title of the site (default: a title in the chosen language)
+        #[arg(long)]
+        title: Option<String>,
+        /// Git address the workflows install ambit from (default: where this ambit was
+        /// installed from by `cargo install --git`, when it was)
+        #[arg(long)]
+        ambit_git: Option<String>,
+    },
+    /// Turn an action list kept in a spreadsheet into action files of a place
+    ///
+    /// Reads CSV (UTF-8 with or without BOM; `,` or `;` as the header row uses) or XLSX (the
+    /// first sheet, or --sheet). Row 1 names the columns: the keys of an action as
+    /// data/actions.csv writes them (id, title, ambition, status, responsible, budget_amount …)
+    /// or the labels the site shows for them ("Ansvarig", "Klar senast"); status values also as
+    /// the site shows them ("Genomförd"). List cells are split on `;`. Every problem is reported
+    /// at FILE:ROW:COL with the column's name; on any error, or when a file exists, nothing is
+    /// written (exit 1).
+    Import {
+        /// The spreadsheet: .csv, .xlsx (also .xls, .ods)
+        file: PathBuf,
+        /// Place whose actions/ folder the files are written to
+        #[arg(long)]
+        place: String,
+        /// Folder holding site.yaml and one folder per place
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Sheet of a workbook to read (default: the first)
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Print the files that would be written, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print the JSON Schema of a file type, or write all of them to a folder
     Schema {
         /// site, programme, area, ambition, strategy, indicator, action or report
@@ -95,6 +139,13 @@ pub enum Command {
     },
     #[command(name = "__remove-tree", hide = true)]
     RemoveTree { dir: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum InitLanguage {
+    Sv,
+    En,
+    Nl,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -53,15 +53,26 @@ pub struct BuildStats {
 /// and every diagnostic (errors and warnings), sorted by file.
 pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec<Diagnostic>) {
     let t = Instant::now();
-    let (sources, mut diags) = load::load(content);
-    let t = timing::lap("load", t);
+    let (sources, diags) = load::load(content);
+    timing::lap("load", t);
     if diags
         .iter()
         .any(|d| d.is_error() && d.kind == diag::Kind::Io)
     {
         return (None, diags);
     }
-    let (parsed, d) = parse::parse(&sources, base_url);
+    resolve(&sources, diags, base_url)
+}
+
+/// Stages 2 and 3 over sources already read (`ambit import` adds the files it would write):
+/// parse and resolve, with the diagnostics of loading in `diags`.
+pub fn resolve(
+    sources: &load::Sources,
+    mut diags: Vec<Diagnostic>,
+    base_url: Option<&str>,
+) -> (Option<Graph>, Vec<Diagnostic>) {
+    let t = Instant::now();
+    let (parsed, d) = parse::parse(sources, base_url);
     let t = timing::lap("parse", t);
     diags.extend(d);
     let graph = match parsed {

@@ -200,6 +200,32 @@ fn char_col(line: &str, byte_idx: usize) -> usize {
     line[..byte_idx.min(line.len())].chars().count() + 1
 }
 
+/// Text as a YAML scalar: plain where YAML reads it back as the same text, else double quoted
+/// (JSON's string escapes are YAML's). `in_flow`: inside `[…]` or `{…}`, where `,` ends it.
+pub fn scalar_text(s: &str, in_flow: bool) -> String {
+    let first_ok = s.chars().next().is_some_and(|c| c.is_alphabetic());
+    let reserved = matches!(
+        s.to_lowercase().as_str(),
+        "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
+    );
+    let plain = first_ok
+        && !reserved
+        && s == s.trim()
+        && s.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(
+                    c,
+                    ' ' | '.' | '-' | '(' | ')' | '/' | '&' | '\'' | '%' | '–' | '+'
+                )
+                || (c == ',' && !in_flow)
+        });
+    if plain {
+        s.to_string()
+    } else {
+        serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    }
+}
+
 /// A short English name of a value's type, for error messages.
 pub fn type_name(v: &Value) -> &'static str {
     match v {
@@ -221,6 +247,26 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_quoted_only_where_yaml_would_read_it_otherwise() {
+        assert_eq!(
+            scalar_text("Ny lekplats vid skolan", false),
+            "Ny lekplats vid skolan"
+        );
+        assert_eq!(scalar_text("Mål: 50 %", false), "\"Mål: 50 %\"");
+        assert_eq!(scalar_text("yes", false), "\"yes\"");
+        assert_eq!(scalar_text("2024", false), "\"2024\"");
+        assert_eq!(scalar_text("a, b", true), "\"a, b\"");
+        assert_eq!(
+            scalar_text("# inte en kommentar", false),
+            "\"# inte en kommentar\""
+        );
+        for s in ["Mål: 50 %", "yes", "a \"b\"", "x\ny", " kant"] {
+            let back: String = from_str(&scalar_text(s, false)).unwrap();
+            assert_eq!(back, s);
+        }
+    }
 
     #[test]
     fn key_positions_are_file_lines() {

@@ -1,5 +1,7 @@
 //! The commands, each a thin layer over the pipeline in the library.
 
+pub mod import;
+pub mod init;
 pub mod new;
 pub mod report;
 pub mod scaffold;
@@ -78,6 +80,30 @@ pub fn run(command: Command) -> i32 {
             target,
             content,
         } => print_result(new::run(kind, &target, &content)),
+        Command::Import {
+            file,
+            place,
+            content,
+            sheet,
+            dry_run,
+        } => import::run(&import::Options {
+            file: &file,
+            place: &place,
+            content: &content,
+            sheet: sheet.as_deref(),
+            dry_run,
+        }),
+        Command::Init {
+            dir,
+            language,
+            title,
+            ambit_git,
+        } => print_result(init::run(&init::Options {
+            dir: dir.unwrap_or_else(|| ".".into()),
+            language,
+            title,
+            ambit_git,
+        })),
         Command::Schema { kind, out } => print_result(schema::run(kind.as_deref(), out.as_deref())),
         Command::RemoveTree { dir } => {
             crate::output::remove_tree(&dir);

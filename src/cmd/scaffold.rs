@@ -19,6 +19,8 @@ pub struct Context {
     pub ids: BTreeMap<EntityKind, Vec<String>>,
     /// Ambition id → its strategies.
     pub strategies_of: BTreeMap<String, Vec<String>>,
+    /// site.yaml's `base_url`.
+    pub base_url: String,
 }
 
 /// Reads the content folder for the language of `place` and its ids.
@@ -30,6 +32,7 @@ pub fn context(content: &Path, place: &str) -> Context {
         strings: None,
         ids: BTreeMap::new(),
         strategies_of: BTreeMap::new(),
+        base_url: String::new(),
     };
     let fallback = SiteConfig {
         title: String::new(),
@@ -45,6 +48,7 @@ pub fn context(content: &Path, place: &str) -> Context {
     };
     let site: &SiteConfig = parsed.as_ref().map_or(&fallback, |p| &p.site);
     ctx.lang = site.language.unwrap_or(Lang::Sv);
+    ctx.base_url = site.base_url.clone();
     if let Some(p) = parsed
         .iter()
         .flat_map(|p| &p.places)
@@ -80,6 +84,11 @@ pub fn context(content: &Path, place: &str) -> Context {
 }
 
 impl Context {
+    /// The UI strings of the place's language, with the site's terms.
+    pub fn strings(&self) -> Option<&Strings> {
+        self.strings.as_ref()
+    }
+
     fn t(&self, key: &str) -> String {
         self.strings
             .as_ref()
@@ -128,6 +137,33 @@ impl Context {
 
 /// The text of a new file of `kind`.
 pub fn template(kind: NewKind, place: &str, id: &str, c: &Context) -> String {
+    render(kind, place, id, c, &[], None)
+}
+
+/// The text of an action file with the values of `filled` (key, YAML text of its value) in
+/// place of the examples, in the layout and with the comments of `ambit new action`, and `body`
+/// as its body.
+pub fn action_with(
+    place: &str,
+    id: &str,
+    c: &Context,
+    filled: &[(&str, String)],
+    body: &str,
+) -> String {
+    render(NewKind::Action, place, id, c, filled, Some(body))
+}
+
+/// Key lines longer than this get their comment two spaces after them, not in the column.
+const COMMENT_COLUMN_MAX: usize = 40;
+
+fn render(
+    kind: NewKind,
+    place: &str,
+    id: &str,
+    c: &Context,
+    filled: &[(&str, String)],
+    body_text: Option<&str>,
+) -> String {
     if kind == NewKind::Report {
         return format!("---\ntitle: Uppföljning {id}          # required: the heading of the year's follow-up page\npublished: {id}-12-31           # required: the date the report is published\n# adopted: {{by: Kommunstyrelsen, on: {id}-12-31}}\n# summary: One sentence for lists\n---\n\n## What happened in {id}\n\nThe year's account: what was done, what was not, and why.\n\n## Feedback to residents\n\nWhat residents' ideas and comments led to this year.\n");
     }
@@ -260,25 +296,57 @@ pub fn template(kind: NewKind, place: &str, id: &str, c: &Context) -> String {
         }
     };
     let _ = place;
+    let key_of = |line: &str| -> String {
+        let t = line.strip_prefix("# ").unwrap_or(line);
+        t.split(':').next().unwrap_or_default().to_string()
+    };
+    let mut used = vec![false; filled.len()];
+    for (k, _) in keys.iter_mut() {
+        let name = key_of(k);
+        if let Some(i) = filled.iter().position(|(f, _)| *f == name) {
+            *k = format!("{name}: {}", filled[i].1);
+            used[i] = true;
+        } else if body_text.is_some() && !k.starts_with('#') {
+            // A file written from data shows no example value as if it were the action's.
+            *k = format!("# {k}");
+        }
+    }
+    for (i, (name, v)) in filled.iter().enumerate() {
+        if !used[i] {
+            keys.push((format!("{name}: {v}"), String::new()));
+        }
+    }
+    let last_len = |k: &str| k.lines().last().unwrap_or_default().chars().count();
     let width = keys
         .iter()
-        .filter(|(_, c)| !c.is_empty())
-        .map(|(k, _)| k.lines().last().unwrap_or_default().chars().count())
+        .filter(|(k, c)| !c.is_empty() && last_len(k) <= COMMENT_COLUMN_MAX)
+        .map(|(k, _)| last_len(k))
         .max()
         .unwrap_or(0);
     let mut out = String::from("---\n");
     for (k, comment) in keys {
         out.push_str(&k);
         if !comment.is_empty() {
-            let last = k.lines().last().unwrap_or_default().chars().count();
-            out.push_str(&" ".repeat(width - last + 2));
+            let last = last_len(&k);
+            out.push_str(&" ".repeat(width.saturating_sub(last) + 2));
             out.push_str("# ");
             out.push_str(&comment);
         }
         out.push('\n');
     }
-    out.push_str("---\n\n");
-    out.push_str(&c.t(body));
-    out.push('\n');
+    out.push_str("---\n");
+    match body_text {
+        Some(b) if b.trim().is_empty() => {}
+        Some(b) => {
+            out.push('\n');
+            out.push_str(b.trim_end());
+            out.push('\n');
+        }
+        None => {
+            out.push('\n');
+            out.push_str(&c.t(body));
+            out.push('\n');
+        }
+    }
     out
 }
