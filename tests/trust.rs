@@ -12,6 +12,8 @@ mod folders;
 mod linear;
 #[path = "trust/money.rs"]
 mod money;
+#[path = "trust/new_ids.rs"]
+mod new_ids;
 #[path = "trust/urls.rs"]
 mod urls;
 
