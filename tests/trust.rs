@@ -4,6 +4,8 @@
 
 mod common;
 
+#[path = "trust/controls.rs"]
+mod controls;
 #[path = "trust/csv_cells.rs"]
 mod csv_cells;
 #[path = "trust/folders.rs"]
