@@ -8,6 +8,8 @@ mod common;
 mod controls;
 #[path = "trust/csv_cells.rs"]
 mod csv_cells;
+#[path = "trust/dates.rs"]
+mod dates;
 #[path = "trust/folders.rs"]
 mod folders;
 #[path = "trust/linear.rs"]

@@ -11,6 +11,7 @@ pub mod governing;
 pub mod html_depth;
 pub mod links;
 pub mod markdown;
+mod past;
 mod scalar;
 pub mod site;
 pub mod urls;
@@ -206,6 +207,7 @@ pub fn parse_file(
     let mut reader = fields::Reader::new(&doc, &src.display);
     reader.root = content_root(src);
     let entity = if matches!(doc.value, yaml::Value::Mapping(_)) {
+        past::check(kind, &mut reader);
         entity::read(kind, &mut reader, &id)
     } else {
         None
