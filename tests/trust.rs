@@ -4,6 +4,8 @@
 
 mod common;
 
+#[path = "trust/check_build.rs"]
+mod check_build;
 #[path = "trust/controls.rs"]
 mod controls;
 #[path = "trust/csv_cells.rs"]

@@ -12,6 +12,7 @@ pub mod html_depth;
 pub mod links;
 pub mod markdown;
 mod past;
+mod routes;
 mod scalar;
 pub mod site;
 pub mod urls;
@@ -208,6 +209,7 @@ pub fn parse_file(
     reader.root = content_root(src);
     let entity = if matches!(doc.value, yaml::Value::Mapping(_)) {
         past::check(kind, &mut reader);
+        routes::check(&mut reader);
         entity::read(kind, &mut reader, &id)
     } else {
         None
