@@ -9,6 +9,7 @@ use walkdir::WalkDir;
 use crate::diag::{Diagnostic, Pos};
 use crate::model::EntityKind;
 
+mod active;
 mod names;
 mod read;
 pub use names::{

@@ -4,6 +4,8 @@
 
 mod common;
 
+#[path = "trust/body_files.rs"]
+mod body_files;
 #[path = "trust/check_build.rs"]
 mod check_build;
 #[path = "trust/controls.rs"]
