@@ -287,27 +287,6 @@ pub fn base_path(base_url: &str) -> Option<String> {
     Some(p)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_paths() {
-        assert_eq!(
-            base_path("https://example.org/program").as_deref(),
-            Some("/program/")
-        );
-        assert_eq!(base_path("https://example.org").as_deref(), Some("/"));
-        assert_eq!(
-            base_path("http://127.0.0.1:8080/a/b/").as_deref(),
-            Some("/a/b/")
-        );
-        assert_eq!(base_path("/sub/").as_deref(), Some("/sub/"));
-        assert_eq!(base_path("example.org"), None);
-        assert_eq!(base_path("https://x/\"><script>"), None);
-    }
-}
-
 /// A theme that site.yaml names must exist and its templates parse, so that `check` fails
 /// where `build` would: the error is at the `theme:` line.
 fn check_theme(r: &mut Reader, pos: crate::diag::Pos, name: &str, site_yaml: &std::path::Path) {
@@ -327,5 +306,26 @@ fn check_theme(r: &mut Reader, pos: crate::diag::Pos, name: &str, site_yaml: &st
         r.error(pos, format!("theme `{name}` cannot be used: {}", e.message))
             .help
             .push(format!("fix the files in {}", dir.display()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(
+            base_path("https://example.org/program").as_deref(),
+            Some("/program/")
+        );
+        assert_eq!(base_path("https://example.org").as_deref(), Some("/"));
+        assert_eq!(
+            base_path("http://127.0.0.1:8080/a/b/").as_deref(),
+            Some("/a/b/")
+        );
+        assert_eq!(base_path("/sub/").as_deref(), Some("/sub/"));
+        assert_eq!(base_path("example.org"), None);
+        assert_eq!(base_path("https://x/\"><script>"), None);
     }
 }
