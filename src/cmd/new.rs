@@ -84,10 +84,19 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
                 return Err(usage(&format!("place `{place}` does not exist"))
                     .with_help(format!("create it first: `ambit new place {place}`")));
             }
+            let path = content
+                .join(place)
+                .join(entity_kind.folder())
+                .join(format!("{id}.md"));
             if let Some(other) = taken(content, place, id) {
+                let same = if other == path {
+                    "; not overwriting it"
+                } else {
+                    ""
+                };
                 return Err(Diagnostic::io(
                     Some(&other),
-                    format!("id `{id}` is already used in place `{place}`"),
+                    format!("id `{id}` is already used in place `{place}`{same}"),
                 )
                 .with_help(format!(
                     "{} already uses it; ids are unique within a place across all kinds",
@@ -95,10 +104,7 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
                 ))
                 .with_help("choose another id, or edit that file"));
             }
-            content
-                .join(place)
-                .join(entity_kind.folder())
-                .join(format!("{id}.md"))
+            path
         }
     };
     if path.exists() {
