@@ -109,19 +109,26 @@ impl Diagnostic {
             .map(|p| p.to_string_lossy().replace('\\', "/"))
     }
 
-    /// The contract line: `path:line:col: error: message` and indented `help:` lines.
+    /// The contract line: `path:line:col: error: message` and indented `help:` lines. Control
+    /// characters from content are escaped (see [`escape_controls`]), so that a message can
+    /// neither drive the terminal nor fake a line of its own.
     pub fn plain(&self) -> String {
         let mut out = String::new();
         if let Some(path) = self.path_display() {
-            out.push_str(&path);
+            out.push_str(&escape_controls(&path));
             if self.line > 0 {
                 let _ = write!(out, ":{}:{}", self.line, self.col.max(1));
             }
             out.push_str(": ");
         }
-        let _ = write!(out, "{}: {}", self.severity_word(), self.message);
+        let _ = write!(
+            out,
+            "{}: {}",
+            self.severity_word(),
+            escape_controls(&self.message)
+        );
         for help in &self.help {
-            let _ = write!(out, "\n  help: {help}");
+            let _ = write!(out, "\n  help: {}", escape_controls(help));
         }
         out
     }
@@ -134,16 +141,16 @@ impl Diagnostic {
         };
         let mut props = Vec::new();
         if let Some(path) = self.path_display() {
-            props.push(format!("file={}", gh_escape_prop(&path)));
+            props.push(format!("file={}", gh_escape_prop(&escape_controls(&path))));
             if self.line > 0 {
                 props.push(format!("line={}", self.line));
                 props.push(format!("col={}", self.col.max(1)));
             }
         }
-        let mut msg = self.message.clone();
+        let mut msg = escape_controls(&self.message).into_owned();
         for help in &self.help {
             msg.push_str("\nhelp: ");
-            msg.push_str(help);
+            msg.push_str(&escape_controls(help));
         }
         let props = if props.is_empty() {
             String::new()
@@ -169,6 +176,29 @@ impl Diagnostic {
             self.severity,
         )
     }
+}
+
+/// True for characters that must not reach a terminal raw: C0 controls but tab, DEL, C1
+/// controls, and the bidirectional overrides and isolates that reorder what a line shows.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every [unsafe character](is_unsafe_char) written as a Rust escape (`\u{1b}`),
+/// for messages that quote content.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn gh_escape_data(s: &str) -> String {
@@ -243,6 +273,17 @@ mod tests {
             d.plain(),
             "content/a/actions/x.md:4:9: error: unknown key `statu`\n  help: did you mean `status`?"
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let d = Diagnostic::error("c/x\u{7}.md", Pos::new(2, 1), "bad `\u{1b}[31mred\r\n`")
+            .with_help("a\u{0}b\tc\u{202e}");
+        assert_eq!(
+            d.plain(),
+            "c/x\\u{7}.md:2:1: error: bad `\\u{1b}[31mred\\u{d}\\u{a}`\n  help: a\\u{0}b\tc\\u{202e}"
+        );
+        assert!(!d.github().contains('\u{1b}'));
     }
 
     #[test]

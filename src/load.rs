@@ -9,7 +9,13 @@ use walkdir::WalkDir;
 use crate::diag::{Diagnostic, Pos};
 use crate::model::EntityKind;
 
+mod active;
+mod names;
 mod read;
+pub use names::{
+    is_ignored_name, is_valid_id, reserved_entity_id, reserved_place_id, slug, slugify,
+    RESERVED_ACTION_IDS, RESERVED_PLACE_IDS,
+};
 pub use read::MAX_FILE_BYTES;
 use read::{check_files_dir, read_source};
 
@@ -42,55 +48,6 @@ pub struct Sources {
     /// The site-wide `files/` folder.
     pub files_dir: Option<PathBuf>,
 }
-
-/// True for ids the spec allows: `^[a-z0-9][a-z0-9-]*$`.
-pub fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-/// The ASCII slug a name should be renamed to (`Öster` → `oster`).
-pub fn slugify(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
-    let mut out = String::new();
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let slug = out.trim_matches('-').to_string();
-    if slug.is_empty() {
-        "x".to_string()
-    } else {
-        slug
-    }
-}
-
-/// Files editors' tools leave behind, ignored everywhere.
-pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
-}
-
-/// Names the site itself uses at the top of the output; no place may take them.
-pub const RESERVED_PLACE_IDS: [&str; 12] = [
-    "static",
-    "search",
-    "accessibility",
-    "files",
-    "data",
-    "404",
-    "follow-up",
-    "documents",
-    "agenda-2030",
-    "tags",
-    "budget",
-    "admin",
-];
-/// Views of the action list; no action may take these ids.
-pub const RESERVED_ACTION_IDS: [&str; 3] = ["by-year", "by-ambition", "by-responsible"];
 
 const PLACE_ENTRIES: &str =
     "programme.md, files/, areas/, ambitions/, strategies/, indicators/, actions/, reports/";
@@ -140,17 +97,13 @@ pub fn load(content_dir: &Path) -> (Sources, Vec<Diagnostic>) {
                 ));
                 continue;
             }
-            if RESERVED_PLACE_IDS.contains(&name.as_str()) {
+            if let Some(message) = reserved_place_id(&name) {
                 diags.push(
-                    Diagnostic::error(
-                        display(content_dir, &name),
-                        Pos::new(1, 1),
-                        format!("`{name}` is reserved and cannot be a place id"),
-                    )
-                    .with_help(format!(
-                        "rename the folder, e.g. to `{name}-1`; reserved: {}",
-                        RESERVED_PLACE_IDS.join(", ")
-                    )),
+                    Diagnostic::error(display(content_dir, &name), Pos::new(1, 1), message)
+                        .with_help(format!(
+                            "rename the folder, e.g. to `{name}-1`; reserved: {}",
+                            RESERVED_PLACE_IDS.join(", ")
+                        )),
                 );
                 continue;
             }
@@ -297,14 +250,10 @@ fn load_kind_folder(
             diags.push(bad_name(&shown, &name, "file name"));
             continue;
         }
-        if kind == EntityKind::Action && RESERVED_ACTION_IDS.contains(&stem) {
+        if let Some(message) = reserved_entity_id(kind, stem) {
             diags.push(
-                Diagnostic::error(
-                    shown,
-                    Pos::new(1, 1),
-                    format!("`{stem}` is reserved for a view of the action list"),
-                )
-                .with_help(format!("rename the file, e.g. to `{stem}-1.md`")),
+                Diagnostic::error(shown, Pos::new(1, 1), message)
+                    .with_help(format!("rename the file, e.g. to `{stem}-1.md`")),
             );
             continue;
         }
@@ -369,20 +318,4 @@ fn sorted_entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<walkdir::DirEn
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_and_slugs() {
-        assert!(is_valid_id("a-1"));
-        assert!(!is_valid_id("-a"));
-        assert!(!is_valid_id("Öster"));
-        assert!(!is_valid_id("../x"));
-        assert_eq!(slugify("Öster"), "oster");
-        assert_eq!(slugify("my action"), "my-action");
-        assert_eq!(slugify("Ny lekplats (2025)!"), "ny-lekplats-2025");
-    }
 }

@@ -4,14 +4,24 @@
 
 mod common;
 
+#[path = "trust/body_files.rs"]
+mod body_files;
+#[path = "trust/check_build.rs"]
+mod check_build;
+#[path = "trust/controls.rs"]
+mod controls;
 #[path = "trust/csv_cells.rs"]
 mod csv_cells;
+#[path = "trust/dates.rs"]
+mod dates;
 #[path = "trust/folders.rs"]
 mod folders;
 #[path = "trust/linear.rs"]
 mod linear;
 #[path = "trust/money.rs"]
 mod money;
+#[path = "trust/new_ids.rs"]
+mod new_ids;
 #[path = "trust/urls.rs"]
 mod urls;
 

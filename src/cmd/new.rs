@@ -1,11 +1,15 @@
 //! `ambit new`: writes a content file with commented front matter in the
-//! site's language (see [`super::scaffold`]), refusing to overwrite.
+//! site's language (see [`super::scaffold`]). It writes only what `check` accepts: an id that
+//! is not an id, that the site's own pages take, or that another entity of the place already
+//! has, and a report for a year that has not come, are refused (exit 2) with the words `check`
+//! uses, and nothing is written.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::NewKind;
 use crate::diag::Diagnostic;
-use crate::load::{is_valid_id, slugify};
+use crate::load::{is_valid_id, reserved_entity_id, reserved_place_id, slug};
+use crate::model::EntityKind;
 
 pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic> {
     let (place, id) = match (kind, target.split_once('/')) {
@@ -29,8 +33,33 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
     }
     for part in [place, id] {
         if !is_valid_id(part) {
-            return Err(usage(&format!("`{part}` is not a valid id"))
-                .with_help(format!("use `{}`", slugify(part))));
+            let d = usage(&format!("`{part}` is not a valid id"));
+            return Err(match slug(part) {
+                Some(s) => d.with_help(format!("use `{s}`")),
+                None => d.with_help(
+                    "an id needs at least one letter or digit: use a-z, 0-9 and `-`, e.g. `ny-lekplats`",
+                ),
+            });
+        }
+    }
+    if let Some(message) = reserved_place_id(place) {
+        return Err(usage(&message).with_help(format!("choose another id, e.g. `{place}-1`")));
+    }
+    let entity_kind = entity_kind(kind);
+    if let Some(message) = reserved_entity_id(entity_kind, id) {
+        return Err(usage(&message).with_help(format!("choose another id, e.g. `{id}-1`")));
+    }
+    if kind == NewKind::Report {
+        let now = crate::graph::today().0;
+        let year: i32 = id.parse().unwrap_or(i32::MAX);
+        if year > now {
+            return Err(usage(&format!(
+                "report for {year} is for a year that has not come yet (it is {now} now)"
+            ))
+            .with_help("a yearly report follows up a year that has begun or passed")
+            .with_help(format!(
+                "write the report of a year that has come, e.g. `ambit new report {place}/{now}`"
+            )));
         }
     }
     if !content.join("site.yaml").is_file() {
@@ -40,21 +69,42 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
         );
     }
     let path = match kind {
-        NewKind::Place => content.join(place).join("programme.md"),
+        NewKind::Place => {
+            let path = content.join(place).join("programme.md");
+            if path.exists() {
+                return Err(
+                    Diagnostic::io(Some(&path), format!("place `{place}` already exists"))
+                        .with_help("choose another id, or edit its programme.md"),
+                );
+            }
+            path
+        }
         _ => {
             if !content.join(place).join("programme.md").is_file() {
                 return Err(usage(&format!("place `{place}` does not exist"))
                     .with_help(format!("create it first: `ambit new place {place}`")));
             }
-            let folder = match kind {
-                NewKind::Area => "areas",
-                NewKind::Ambition => "ambitions",
-                NewKind::Strategy => "strategies",
-                NewKind::Indicator => "indicators",
-                NewKind::Report => "reports",
-                _ => "actions",
-            };
-            content.join(place).join(folder).join(format!("{id}.md"))
+            let path = content
+                .join(place)
+                .join(entity_kind.folder())
+                .join(format!("{id}.md"));
+            if let Some(other) = taken(content, place, id) {
+                let same = if other == path {
+                    "; not overwriting it"
+                } else {
+                    ""
+                };
+                return Err(Diagnostic::io(
+                    Some(&other),
+                    format!("id `{id}` is already used in place `{place}`{same}"),
+                )
+                .with_help(format!(
+                    "{} already uses it; ids are unique within a place across all kinds",
+                    other.display()
+                ))
+                .with_help("choose another id, or edit that file"));
+            }
+            path
         }
     };
     if path.exists() {
@@ -73,6 +123,32 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
         .map_err(|e| Diagnostic::io(Some(&path), format!("cannot write: {e}")))?;
     crate::outln!("created {}", path.display());
     Ok(())
+}
+
+/// The kind of entity `ambit new <kind>` writes.
+fn entity_kind(kind: NewKind) -> EntityKind {
+    match kind {
+        NewKind::Place => EntityKind::Programme,
+        NewKind::Area => EntityKind::Area,
+        NewKind::Ambition => EntityKind::Ambition,
+        NewKind::Strategy => EntityKind::Strategy,
+        NewKind::Indicator => EntityKind::Indicator,
+        NewKind::Report => EntityKind::Report,
+        NewKind::Action => EntityKind::Action,
+    }
+}
+
+/// The file of another entity of `place` that already has `id`, of any kind.
+fn taken(content: &Path, place: &str, id: &str) -> Option<PathBuf> {
+    EntityKind::FOLDERS
+        .iter()
+        .map(|k| {
+            content
+                .join(place)
+                .join(k.folder())
+                .join(format!("{id}.md"))
+        })
+        .find(|p| p.exists())
 }
 
 fn usage(msg: &str) -> Diagnostic {

@@ -12,7 +12,7 @@ use codespan_reporting::term::{
 };
 
 use crate::cli::Format;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{escape_controls, is_unsafe_char, Diagnostic, Severity};
 
 /// Where a report goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -62,7 +62,7 @@ pub fn print_build(diags: &[Diagnostic], format: Format, stream: Stream, content
 fn not_shown(rest: &[&Diagnostic], content: &Path) -> String {
     let mut kinds: Vec<(String, usize)> = Vec::new();
     for d in rest {
-        let k = message_kind(&d.message);
+        let k = message_kind(&escape_controls(&d.message));
         match kinds.iter_mut().find(|(m, _)| *m == k) {
             Some((_, n)) => *n += 1,
             None => kinds.push((k, 1)),
@@ -121,7 +121,7 @@ pub fn print(diags: &[Diagnostic], format: Format, stream: Stream) {
     match format {
         Format::Json => {
             let text = serde_json::to_string_pretty(diags).unwrap_or_else(|_| "[]".into());
-            crate::outln!("{text}");
+            crate::outln!("{}", json_ascii_controls(&text));
         }
         Format::Github => {
             for d in diags {
@@ -134,6 +134,23 @@ pub fn print(diags: &[Diagnostic], format: Format, stream: Stream) {
             summary(diags, stream);
         }
     }
+}
+
+/// JSON text with the characters serde_json leaves raw in strings (DEL, C1 controls,
+/// bidirectional overrides) written as `\uXXXX` escapes too; outside strings there are none.
+fn json_ascii_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(|c| c != '\n' && is_unsafe_char(c)) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if c != '\n' && is_unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The diagnostics in the human format, without the summary line.
@@ -200,11 +217,16 @@ fn rich(diags: &[Diagnostic], stream: Stream) {
             Severity::Error => CsDiag::error(),
             Severity::Warning => CsDiag::warning(),
         }
-        .with_message(&d.message)
-        .with_notes(d.help.iter().map(|h| format!("help: {h}")).collect());
+        .with_message(escape_controls(&d.message))
+        .with_notes(
+            d.help
+                .iter()
+                .map(|h| format!("help: {}", escape_controls(h)))
+                .collect(),
+        );
         if let Some(path) = &d.path {
             let source = std::fs::read(path)
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map(|b| shown_source(&String::from_utf8_lossy(&b)))
                 .unwrap_or_default();
             let start = byte_offset(&source, d.line, d.col);
             let end = source[start..]
@@ -217,13 +239,34 @@ fn rich(diags: &[Diagnostic], stream: Stream) {
             } else {
                 end
             };
-            let id = files.add(d.path_display().unwrap_or_default(), source);
+            let shown = escape_controls(&d.path_display().unwrap_or_default()).into_owned();
+            let id = files.add(shown, source);
             cs = cs.with_labels(vec![Label::primary(id, start..end)]);
         }
         if term::emit(&mut lock, &config, &files, &cs).is_err() {
             let _ = writeln!(lock, "{}", d.plain());
         }
     }
+}
+
+/// A source file as the terminal is shown it: each unsafe character (see
+/// [`crate::diag::is_unsafe_char`]) but the line ends replaced by one visible character, so
+/// that columns still count the same.
+fn shown_source(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_end = c == '\n' || (c == '\r' && chars.peek() == Some(&'\n'));
+        if line_end || !is_unsafe_char(c) {
+            out.push(c);
+        } else if (c as u32) < 0x20 {
+            // The Control Pictures block: ␀ ␇ ␛ …
+            out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
+        } else {
+            out.push('\u{fffd}');
+        }
+    }
+    out
 }
 
 fn byte_offset(source: &str, line: usize, col: usize) -> usize {
@@ -249,6 +292,16 @@ fn byte_offset(source: &str, line: usize, col: usize) -> usize {
 mod tests {
     use super::*;
     use crate::diag::Pos;
+
+    #[test]
+    fn source_lines_show_controls_as_pictures() {
+        let shown = shown_source("a\u{1b}[2Jb\r\nc\u{0}\td\r");
+        assert_eq!(shown, "a\u{241b}[2Jb\r\nc\u{2400}\td\u{240d}");
+        assert_eq!(
+            shown.chars().count(),
+            "a\u{1b}[2Jb\r\nc\u{0}\td\r".chars().count()
+        );
+    }
 
     #[test]
     fn alike_warnings_are_counted_together() {

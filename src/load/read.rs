@@ -85,7 +85,8 @@ fn mib(bytes: u64) -> String {
 }
 
 /// Reports every symbolic link below a `files/` folder (the site's or a place's), as a link
-/// anywhere else in the content is: its target could lie outside the content.
+/// anywhere else in the content is: its target could lie outside the content; and warns of
+/// every file there that would run script (see [`super::active`]).
 pub(super) fn check_files_dir(dir: &Path, diags: &mut Vec<Diagnostic>) {
     let entries = WalkDir::new(dir)
         .min_depth(1)
@@ -95,6 +96,7 @@ pub(super) fn check_files_dir(dir: &Path, diags: &mut Vec<Diagnostic>) {
     for entry in entries {
         match entry {
             Ok(e) if e.path_is_symlink() => diags.push(super::symlink_error(e.path())),
+            Ok(e) if e.file_type().is_file() => diags.extend(super::active::check(e.path())),
             Ok(_) => {}
             Err(e) => diags.push(Diagnostic::io(
                 Some(dir),

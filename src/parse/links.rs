@@ -86,15 +86,17 @@ pub fn resolve(url: &str, ctx: &LinkContext) -> Resolved {
         };
     }
     let (path, query, fragment) = split_url(url);
-    let absolute = path.starts_with('/');
-    let joined = match path.strip_prefix('/') {
+    // Decoded before `.` and `..` are taken away: `%2e%2e/` climbs like `../`. A root-relative
+    // path (`/x/y`) counts from the content folder, and is checked like a relative one.
+    let decoded = decode(path);
+    let joined = match decoded.strip_prefix('/') {
         Some(abs) => abs.to_string(),
-        None => format!("{}/{path}", dir_of(ctx.source_rel)),
+        None => format!("{}/{decoded}", dir_of(ctx.source_rel)),
     };
     let (parts, escapes) = normalise(&joined);
-    let keep_slash = path.ends_with('/') && !parts.is_empty();
+    let keep_slash = decoded.ends_with('/') && !parts.is_empty();
     let target_path = parts.join("/");
-    let mut published = page_path(&target_path);
+    let mut published = encode_path(&page_path(&target_path));
     if keep_slash && !published.ends_with('/') {
         published.push('/');
     }
@@ -106,18 +108,47 @@ pub fn resolve(url: &str, ctx: &LinkContext) -> Resolved {
         query.unwrap_or(""),
         fragment.unwrap_or_default()
     );
-    let target = if absolute || path.is_empty() {
+    let target = if path.is_empty() {
         None
     } else if escapes {
         Some(None)
     } else {
-        Some(Some(decode(&target_path)))
+        Some(Some(target_path))
     };
     Resolved {
         url,
         target,
         refused: None,
     }
+}
+
+/// Characters of a path segment that are written as `%XX` in a published URL: controls,
+/// space and the characters that end or quote a URL part (`#`, `?`, `%` …); non-ASCII too.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'|')
+    .add(b'[')
+    .add(b']')
+    .add(b'\'');
+
+/// A content-relative path as it is published in a URL: each segment percent-encoded
+/// (`files/plan 2024 #1.pdf` → `files/plan%202024%20%231.pdf`).
+pub fn encode_path(path: &str) -> String {
+    path.split('/')
+        .map(|seg| percent_encoding::utf8_percent_encode(seg, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The published path (below the prefix) of a content-relative path.
@@ -339,7 +370,13 @@ mod tests {
             Some(Some("getinge/files/min karta.pdf".into()))
         );
         assert_eq!(t("../../../x.md"), Some(None));
-        assert_eq!(t("/files/logo.png"), None);
+        assert_eq!(t("/files/logo.png"), Some(Some("files/logo.png".into())));
+        assert_eq!(t("../%2e%2e/%2E%2E%2Fx.md"), Some(None));
+        assert_eq!(t("..%2F..%2F..%2Fetc/passwd"), Some(None));
+        assert_eq!(
+            resolve_url("../files/plan%202024%20%231.pdf", &CTX),
+            "/sub/getinge/files/plan%202024%20%231.pdf"
+        );
         assert_eq!(t("mailto:a@b.se"), None);
         assert_eq!(t("#top"), None);
     }

@@ -11,6 +11,8 @@ pub mod governing;
 pub mod html_depth;
 pub mod links;
 pub mod markdown;
+mod past;
+mod routes;
 mod scalar;
 pub mod site;
 pub mod urls;
@@ -190,15 +192,30 @@ pub fn parse_file(
         .with_help("close each HTML element you open, or write the text in Markdown instead");
         return (None, vec![d]);
     }
+    let nul = split.body.find('\0').map(|at| {
+        let offset = split.body.as_ptr() as usize - src.text.as_ptr() as usize + at;
+        let before = &src.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Diagnostic::error(
+            &src.display,
+            crate::diag::Pos::new(line, col),
+            "NUL character (`\\u{0}`) in the text",
+        )
+        .with_help("remove it: a text file has no NUL bytes (it may have been pasted from another program)")
+    });
     let id = entity_id(kind, &src.rel);
     let mut reader = fields::Reader::new(&doc, &src.display);
     reader.root = content_root(src);
     let entity = if matches!(doc.value, yaml::Value::Mapping(_)) {
+        past::check(kind, &mut reader);
+        routes::check(&mut reader);
         entity::read(kind, &mut reader, &id)
     } else {
         None
     };
     let mut diags = reader.diags;
+    diags.extend(nul);
     let entity = entity.map(|mut e| {
         let body_start = src.text.len() - split.body.len();
         let first_line = 1 + src.text[..body_start].matches('\n').count();

@@ -66,6 +66,8 @@ pub fn parse(
             .push(
                 "name a folder in themes/ beside the content folder, using a-z, 0-9 and `-`".into(),
             );
+    } else if let Some(t) = theme.as_deref() {
+        check_theme(&mut r, doc.scalar_pos("theme"), t, &src.display);
     }
     let repository = r
         .sub_map("repository", &["url", "branch", "content_dir"])
@@ -283,6 +285,28 @@ pub fn base_path(base_url: &str) -> Option<String> {
         p.push('/');
     }
     Some(p)
+}
+
+/// A theme that site.yaml names must exist and its templates parse, so that `check` fails
+/// where `build` would: the error is at the `theme:` line.
+fn check_theme(r: &mut Reader, pos: crate::diag::Pos, name: &str, site_yaml: &std::path::Path) {
+    let content = site_yaml.parent().unwrap_or(std::path::Path::new("."));
+    let dir = crate::render::theme::theme_dir(content, name);
+    if !dir.is_dir() {
+        if name != "default" {
+            r.error(pos, format!("theme `{name}` not found: there is no folder {}", dir.display()))
+                .help
+                .push("create that folder with the theme's files, or remove `theme:` to use the default theme".into());
+        }
+        return;
+    }
+    let loaded =
+        crate::render::theme::Theme::load(Some(name), content).and_then(|t| t.tera().map(|_| ()));
+    if let Err(e) = loaded {
+        r.error(pos, format!("theme `{name}` cannot be used: {}", e.message))
+            .help
+            .push(format!("fix the files in {}", dir.display()));
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::render::i18n::Strings;
 pub fn href(g: &Graph, d: &Document) -> String {
     match (&d.url, &d.file) {
         (Some(u), _) => u.clone(),
-        (None, Some(f)) => format!("{}{f}", g.prefix),
+        (None, Some(f)) => format!("{}{}", g.prefix, crate::parse::links::encode_path(f)),
         _ => String::new(),
     }
 }

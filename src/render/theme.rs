@@ -141,7 +141,8 @@ pub fn escape_html(input: &str) -> String {
     out
 }
 
-fn theme_dir(content_dir: &Path, name: &str) -> PathBuf {
+/// The folder of the site's own theme `name`: `themes/<name>/` beside the content folder.
+pub fn theme_dir(content_dir: &Path, name: &str) -> PathBuf {
     let parent = content_dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
