@@ -11,7 +11,8 @@
 #
 # The corpus comes from bench/gen_synthetic.py, which also writes the same pages as a Hugo site
 # with plain templates (title, front-matter facts, body; list pages link their children). A
-# second Hugo site converted from the same corpus by examples/synth.rs (`--convert-only`) uses
+# second Hugo site converted from the same corpus by the `synth` binary of bench/corpus/
+# (`--convert-only`) uses
 # the theme in bench/hugo/, which renders what ambit's default theme renders (links, progress,
 # status groups, facts, search documents, feeds, open data). Each round builds, alternating and
 # into fresh folders: ambit, Hugo plain, Hugo themed, first with the outputs in RAM (/dev/shm, so
@@ -63,10 +64,10 @@ if [[ "${NO_HUGO:-0}" != 1 ]]; then
 fi
 
 say "building ambit and the Hugo converter (release)"
-(cd "$ROOT" && cargo build --release --quiet --bin ambit --example synth)
+(cd "$ROOT" && cargo build --release --quiet --bin ambit && cargo build --release --quiet -p ambit-corpus --bin synth)
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 AMBIT="$TARGET/release/ambit"
-SYNTH="$TARGET/release/examples/synth"
+SYNTH="$TARGET/release/synth"
 
 say "generating $PLACES places × $ACTIONS actions into $WORK"
 python3 "$ROOT/bench/gen_synthetic.py" "$WORK/content" "$PLACES" "$ACTIONS" --hugo "$WORK/hugo-plain" >/dev/null

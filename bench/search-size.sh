@@ -10,4 +10,4 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-cargo run --quiet --release --example search_size -- "$@"
+cargo run --quiet --release -p ambit-corpus --bin search_size -- "$@"

@@ -23,8 +23,8 @@
 //!
 //! Every word of a page's title, tags, facts (responsible body, effort, …), summary and body is
 //! indexed. A query fetches the manifest, for each word one or two prefix shards and one or two
-//! suffix shards, and the row chunks of the first results: `examples/search_size.rs` prints
-//! these sizes for places of 500 and 5,000 pages.
+//! suffix shards, and the row chunks of the first results: `search_size` of `bench/corpus/`
+//! prints these sizes for places of 500 and 5,000 pages.
 //!
 //! Next to the folder, `<place>/search-index.json` is the place's index in elasticlunr's own
 //! format (`lunr.rs`, no `.gz` copy): built with elasticlunr-rs over the titles, tags and summaries of its
@@ -37,8 +37,6 @@ mod index;
 mod lunr;
 mod manifest;
 mod shard;
-#[doc(hidden)]
-pub mod synth;
 mod text;
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
-//! Unit tests of the sharded index: files, full text at any size, result rows, the sizes a
-//! query fetches, and the cost of building.
+//! Unit tests of the sharded index: files, pipelines and result rows. Full text at any size,
+//! the sizes a query fetches and the cost of building are measured on a synthetic corpus in
+//! `bench/corpus/tests/`.
 
 use serde_json::Value;
 
-use super::synth::{self, Page};
 use super::text::loose;
-use super::{build_index, gz, IndexFiles, SearchDoc};
+use super::{build_index, IndexFiles, SearchDoc};
 
 fn doc<'a>(
     title: &'a str,
@@ -135,142 +135,4 @@ fn facts_are_indexed() {
 fn an_empty_place_gives_an_empty_index() {
     let files = build_index("sv", &[]);
     assert_eq!(manifest(&files)["n"], 0);
-}
-
-fn synthetic(pages: usize, body_words: usize) -> Vec<Page> {
-    synth::place(7, "/p/ort/", pages, body_words)
-}
-
-/// Every body word of a large place, wherever it stands in the body, is posted for its page.
-#[test]
-fn every_word_of_every_body_is_indexed_at_500_pages() {
-    let pages = synthetic(500, 700);
-    let docs = synth::docs(&pages);
-    let files = build_index("sv", &docs);
-    let mut analyzer = super::analyzer::Analyzer::new("sv");
-    for n in [0usize, 137, 499] {
-        let words: Vec<&str> = pages[n].body.split_whitespace().collect();
-        for at in [0, words.len() / 2, words.len() - 1] {
-            let w = words[at].trim_matches('.').to_lowercase();
-            let Some(term) = analyzer.term(&w) else {
-                continue;
-            };
-            assert!(
-                pages_of(&files, "sv", &term).contains(&(n as u64)),
-                "page {n}: {w} ({term})"
-            );
-        }
-    }
-}
-
-/// gzipped bytes of the manifest and, for a word, its prefix and suffix shards.
-fn word_bytes(files: &IndexFiles, term: &str) -> usize {
-    let f = loose("sv", term);
-    let back: String = f.chars().rev().collect();
-    let (_, t) = shard_of(files, "t", &f);
-    let s = if f.chars().count() >= 3 {
-        gz_len(shard_of(files, "s", &back).1)
-    } else {
-        0
-    };
-    gz_len(&files.manifest) + gz_len(t) + s
-}
-
-#[test]
-fn a_word_fetches_little_at_500_and_5000_pages() {
-    for n in [500, 5000] {
-        let pages = synthetic(n, 700);
-        let docs = synth::docs(&pages);
-        let files = build_index("sv", &docs);
-        let mut analyzer = super::analyzer::Analyzer::new("sv");
-        let mut worst = 0;
-        for p in (0..n).step_by(n / 20) {
-            for w in pages[p].body.split_whitespace().step_by(97) {
-                if let Some(t) = analyzer.term(&w.trim_matches('.').to_lowercase()) {
-                    worst = worst.max(word_bytes(&files, &t));
-                }
-            }
-        }
-        assert!(
-            worst < 45_000,
-            "{n} pages: a word fetches {worst} bytes gzipped"
-        );
-    }
-}
-
-#[test]
-fn the_same_input_gives_the_same_files() {
-    let pages = synthetic(60, 100);
-    let a = build_index("sv", &synth::docs(&pages));
-    let b = build_index("sv", &synth::docs(&pages));
-    assert_eq!(a.manifest, b.manifest);
-    assert_eq!(a.files, b.files);
-}
-
-/// The cost of building (and gzipping) the indexes of 20 places of 500 pages:
-/// `cargo test --release --lib search::tests::speed -- --ignored --nocapture`
-#[test]
-#[ignore]
-fn speed() {
-    let places: Vec<Vec<Page>> = (0..20)
-        .map(|p| synth::place(p, &format!("/sub/p{p}/"), 500, 300))
-        .collect();
-    let t = std::time::Instant::now();
-    let total: usize = std::thread::scope(|s| {
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let chunks: Vec<_> = places.chunks(places.len().div_ceil(threads)).collect();
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|c| {
-                s.spawn(move || {
-                    c.iter()
-                        .map(|p| {
-                            let files = build_index("sv", &synth::docs(p));
-                            files
-                                .paths("")
-                                .map(|(_, f)| f.len() + gz_len(f))
-                                .sum::<usize>()
-                        })
-                        .sum::<usize>()
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).sum()
-    });
-    eprintln!(
-        "20 places x 500 pages: {:?}, {total} bytes with the .gz copies",
-        t.elapsed()
-    );
-}
-
-/// Size of `text` gzipped.
-fn gz_len(text: &str) -> usize {
-    gz::gzip(text.as_bytes()).map_or(0, |z| z.len())
-}
-
-#[test]
-fn a_site_index_merged_from_places_equals_one_built_over_all_pages() {
-    let places: Vec<Vec<Page>> = (0..3)
-        .map(|k| synth::place(k + 7, &format!("/p{k}/"), 40 + 15 * k as usize, 60))
-        .collect();
-    let docs: Vec<Vec<SearchDoc>> = places.iter().map(|p| synth::docs(p)).collect();
-    let all: Vec<&SearchDoc> = docs.iter().flatten().collect();
-    let whole = super::index::build("sv", &all);
-    let parts: Vec<super::index::Terms> = docs
-        .iter()
-        .map(|d| super::index::build("sv", &d.iter().collect::<Vec<_>>()))
-        .collect();
-    let merged = super::index::merge(
-        &parts
-            .iter()
-            .zip(&docs)
-            .map(|(t, d)| (t.as_slice(), d.len() as u32))
-            .collect::<Vec<_>>(),
-    );
-    assert!(whole.len() > 500, "{} terms", whole.len());
-    // Some terms occur in more than one place, so that their postings were joined.
-    assert!(whole
-        .iter()
-        .any(|(_, p)| p.first().unwrap().0 < 40 && p.last().unwrap().0 >= 95));
-    assert_eq!(merged, whole);
 }

@@ -1,7 +1,7 @@
 //! What a search query fetches, gzipped, from the index of a synthetic place of 500 and of
 //! 5,000 pages with 700-word bodies, and what building the index costs.
 //!
-//!     cargo run --release --example search_size [PAGES…]
+//!     cargo run --release -p ambit-corpus --bin search_size [PAGES…]
 //!
 //! For words drawn from the start, middle and end of bodies, it adds up what the search page
 //! fetches for a one-word query: its scripts, the manifest, the word's prefix and suffix shards
@@ -11,7 +11,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
 
-use ambit::search::{build_index, gz, loose_form, synth, terms_of, IndexFiles};
+use ambit::search::{build_index, gz, loose_form, terms_of, IndexFiles};
+use ambit_corpus::zipf;
 use serde_json::Value;
 
 const SCRIPTS: [&str; 7] = [
@@ -59,7 +60,7 @@ fn main() {
     } else {
         sizes
     };
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../themes/default/static/");
     let scripts: usize = SCRIPTS
         .iter()
         .map(|s| {
@@ -68,8 +69,8 @@ fn main() {
         .sum();
     println!("search scripts: {scripts} bytes gzipped");
     for n in sizes {
-        let pages = synth::place(11, "/ort/", n, 700);
-        let docs = synth::docs(&pages);
+        let pages = zipf::place(11, "/ort/", n, 700);
+        let docs = zipf::docs(&pages);
         let t0 = Instant::now();
         let files = build_index("sv", &docs);
         let build = t0.elapsed();
@@ -98,7 +99,7 @@ fn report(
     n: usize,
     files: &IndexFiles,
     gzipped: &HashMap<&str, usize>,
-    pages: &[synth::Page],
+    pages: &[zipf::Page],
     scripts: usize,
 ) {
     let m: Value = serde_json::from_str(&files.manifest).unwrap();

@@ -1,6 +1,9 @@
-//! A deterministic synthetic Swedish-like corpus for size and speed measurements (unit tests,
-//! `examples/search_size.rs`): word frequencies follow Zipf's law over 8,000 lemmas (a third of them compounds of two others), with
-//! Swedish inflection endings and 40 % stop words, like running text.
+//! A deterministic synthetic Swedish-like corpus for size and speed measurements of the search
+//! index (the tests of this crate, `search_size`): word frequencies follow Zipf's law over 8,000
+//! lemmas (a third of them compounds of two others), with Swedish inflection endings and 40 %
+//! stop words, like running text.
+
+use ambit::search::SearchDoc;
 
 pub struct Rng(u64);
 
@@ -126,7 +129,7 @@ impl Corpus {
     }
 }
 
-/// Owned page data for [`super::SearchDoc`].
+/// Owned page data for a [`SearchDoc`].
 pub struct Page {
     pub title: String,
     pub kind: &'static str,
@@ -167,10 +170,11 @@ pub fn place(seed: u64, prefix: &str, n: usize, body_words: usize) -> Vec<Page> 
         .collect()
 }
 
-pub fn docs(pages: &[Page]) -> Vec<super::SearchDoc<'_>> {
+/// The pages as documents to index.
+pub fn docs(pages: &[Page]) -> Vec<SearchDoc<'_>> {
     pages
         .iter()
-        .map(|p| super::SearchDoc {
+        .map(|p| SearchDoc {
             title: &p.title,
             kind: p.kind,
             kind_label: KINDS.iter().find(|k| k.0 == p.kind).map_or("", |k| k.1),

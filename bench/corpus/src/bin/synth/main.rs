@@ -1,8 +1,8 @@
 //! Synthetic content corpus for the scale benchmark (`bench/run.sh`).
 //!
 //! ```text
-//! cargo run --release --example synth -- --places 20 --actions 450 OUT_DIR
-//! cargo run --release --example synth -- --places 20 --actions 450 --hugo HUGO_DIR OUT_DIR
+//! cargo run --release -p ambit-corpus --bin synth -- --places 20 --actions 450 OUT_DIR
+//! cargo run --release -p ambit-corpus --bin synth -- --places 20 --actions 450 --hugo HUGO_DIR OUT_DIR
 //! ```
 //!
 //! Writes a valid content tree (it passes `ambit check`) into `OUT_DIR`: `site.yaml` and, per
