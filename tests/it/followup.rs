@@ -4,7 +4,6 @@
 
 use crate::common;
 use std::path::Path;
-use std::process::Command;
 
 fn set_status(file: &Path, status: &str, completed: Option<&str>) {
     let text = std::fs::read_to_string(file).unwrap();
@@ -120,12 +119,11 @@ fn a_build_outside_git_and_a_shallow_clone_both_work() {
     common::git_at(&repo, "2025-01-15", &["commit", "-qam", "two"]);
     let clone = tmp.path().join("clone");
     let url = format!("file://{}", repo.display());
-    let st = Command::new("git")
-        .args(["clone", "-q", "--depth", "1", &url])
-        .arg(&clone)
-        .output()
-        .unwrap();
-    assert!(st.status.success());
+    common::git_at(
+        tmp.path(),
+        "2025-01-15",
+        &["clone", "-q", "--depth", "1", &url, "clone"],
+    );
     let out = tmp.path().join("out2");
     let o = common::build(&clone.join("content"), &out, None);
     assert_eq!(common::code(&o), 0, "{}", common::both(&o));

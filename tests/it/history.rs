@@ -2,10 +2,12 @@
 //! make with the `git` command-line tool, with commits at fixed dates.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
+use std::process::Stdio;
 
 use ambit::history::{self, Change, FileHistory, History};
+
+use crate::common::{git_at, git_command, run_git};
 
 /// A repository in a temporary folder.
 struct Repo {
@@ -13,44 +15,8 @@ struct Repo {
     root: PathBuf,
 }
 
-fn git_command(dir: &Path) -> Command {
-    let mut cmd = Command::new("git");
-    cmd.current_dir(dir);
-    for var in [
-        "GIT_DIR",
-        "GIT_WORK_TREE",
-        "GIT_INDEX_FILE",
-        "GIT_OBJECT_DIRECTORY",
-        "GIT_CEILING_DIRECTORIES",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_AUTHOR_NAME", "Editor")
-        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
-        .env("GIT_COMMITTER_NAME", "Editor")
-        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "protocol.file.allow=always",
-        ]);
-    cmd
-}
-
-fn run(mut cmd: Command) -> String {
-    let out = cmd.output().expect("git runs");
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
-}
+/// The date of git commands that make no commit (the date of every commit is given).
+const NO_COMMIT: &str = "2024-01-01";
 
 impl Repo {
     fn new() -> Repo {
@@ -63,9 +29,7 @@ impl Repo {
     }
 
     fn git(&self, args: &[&str]) -> String {
-        let mut cmd = git_command(&self.root);
-        cmd.args(args);
-        run(cmd)
+        git_at(&self.root, NO_COMMIT, args)
     }
 
     fn write(&self, path: &str, text: &str) {
@@ -81,11 +45,15 @@ impl Repo {
 
     fn commit_dates(&self, message: &str, author: &str, committer: &str) -> String {
         self.git(&["add", "-A"]);
-        let mut cmd = git_command(&self.root);
-        cmd.env("GIT_AUTHOR_DATE", author)
-            .env("GIT_COMMITTER_DATE", committer);
-        cmd.args(["commit", "-q", "--allow-empty", "-m", message]);
-        run(cmd);
+        let mut cmd = git_command(&self.root, author);
+        cmd.env("GIT_COMMITTER_DATE", committer).args([
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            message,
+        ]);
+        run_git(cmd);
         self.git(&["rev-parse", "HEAD"])
     }
 
@@ -255,11 +223,11 @@ fn merges_follow_the_first_parent() {
     r.git(&["checkout", "-q", "main"]);
     r.write("p/actions/y.md", &action("done", ""));
     r.commit("Another action", "2024-02-10 12:00:00 +0000");
-    let mut cmd = git_command(&r.root);
-    cmd.env("GIT_AUTHOR_DATE", "2024-03-01 12:00:00 +0000")
-        .env("GIT_COMMITTER_DATE", "2024-03-01 12:00:00 +0000");
-    cmd.args(["merge", "-q", "--no-ff", "-m", "Merge feature", "feature"]);
-    run(cmd);
+    git_at(
+        &r.root,
+        "2024-03-01 12:00:00 +0000",
+        &["merge", "-q", "--no-ff", "-m", "Merge feature", "feature"],
+    );
     let merge = r.git(&["rev-parse", "HEAD"]);
 
     let h = r.read(".");
@@ -355,10 +323,12 @@ fn a_shallow_clone_says_history_is_incomplete() {
     let c3 = origin.commit("Another idea", "2024-03-01 12:00:00 +0000");
 
     let tmp = tempfile::tempdir().unwrap();
-    let mut cmd = git_command(tmp.path());
     let url = format!("file://{}", origin.root.display());
-    cmd.args(["clone", "-q", "--depth", "1", &url, "clone"]);
-    run(cmd);
+    git_at(
+        tmp.path(),
+        NO_COMMIT,
+        &["clone", "-q", "--depth", "1", &url, "clone"],
+    );
     let clone = Repo {
         root: tmp.path().join("clone"),
         _tmp: tmp,
@@ -382,9 +352,11 @@ fn a_shallow_clone_says_history_is_incomplete() {
 
     // A deeper clone knows more.
     let tmp = tempfile::tempdir().unwrap();
-    let mut cmd = git_command(tmp.path());
-    cmd.args(["clone", "-q", "--depth", "2", &url, "clone"]);
-    run(cmd);
+    git_at(
+        tmp.path(),
+        NO_COMMIT,
+        &["clone", "-q", "--depth", "2", &url, "clone"],
+    );
     let h = history::read(&tmp.path().join("clone/content"))
         .unwrap()
         .unwrap();
@@ -486,7 +458,7 @@ fn ten_thousand_files_and_two_thousand_commits() {
         }
         stream.push(b'\n');
     }
-    let mut cmd = git_command(&r.root);
+    let mut cmd = git_command(&r.root, NO_COMMIT);
     let mut child = cmd
         .args(["fast-import", "--quiet"])
         .stdin(Stdio::piped())
