@@ -4,8 +4,6 @@
 //! `path:line:col: error: message` line and `help:` of both mistakes, and that
 //! the report is sorted by file.
 
-use std::path::PathBuf;
-
 use crate::common::*;
 
 /// One reported diagnostic, parsed from a contract line and its help lines.
@@ -61,43 +59,18 @@ fn parse_report(text: &str) -> Vec<Diag> {
 /// A broken copy of the multi fixture in a temporary folder, checked as
 /// `ambit check --content content` from that folder, so that paths are
 /// printed as a user types them (`content/kommun/…`).
-struct Broken {
-    tmp: tempfile::TempDir,
+struct Broken(Content);
+
+impl std::ops::Deref for Broken {
+    type Target = Content;
+    fn deref(&self) -> &Content {
+        &self.0
+    }
 }
 
 impl Broken {
     fn new() -> Broken {
-        let tmp = tempfile::tempdir().unwrap();
-        copy_dir(&fixture("multi"), &tmp.path().join("content"));
-        Broken { tmp }
-    }
-
-    fn file(&self, rel: &str) -> PathBuf {
-        self.tmp.path().join("content").join(rel)
-    }
-
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.file(rel)).unwrap()
-    }
-
-    fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
-        let p = self.file(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-
-    /// Replaces the one occurrence of `from` in `rel`; returns the new text.
-    fn replace(&self, rel: &str, from: &str, to: &str) -> String {
-        let text = self.read(rel);
-        assert_eq!(text.matches(from).count(), 1, "`{from}` once in {rel}");
-        let new = text.replacen(from, to, 1);
-        self.write(rel, &new);
-        new
-    }
-
-    /// Position of `needle` in the (edited) file.
-    fn pos(&self, rel: &str, needle: &str) -> (usize, usize) {
-        pos_of(&self.read(rel), needle)
+        Broken(Content::fixture("multi"))
     }
 
     /// The second, unrelated mistake in the village (sorts before kommun/ and oost/):
@@ -128,12 +101,14 @@ impl Broken {
         )
     }
 
+    /// `ambit check --content content <extra>` (where `Content::run` takes all arguments).
     fn run(&self, extra: &[&str]) -> std::process::Output {
         let mut args = vec!["check", "--content", "content"];
         args.extend_from_slice(extra);
-        ambit_in(self.tmp.path(), &args)
+        self.0.run(&args)
     }
 
+    /// The parsed report of `ambit check` (where `Content::check` gives the text).
     fn check(&self) -> Report {
         let o = self.run(&[]);
         let text = format!(

@@ -3,6 +3,7 @@
 //! and the follow-up page and `check --gaps` list the planted gaps.
 
 use crate::common;
+use crate::common::Content;
 use std::path::Path;
 
 fn set_status(file: &Path, status: &str, completed: Option<&str>) {
@@ -136,38 +137,30 @@ fn a_build_outside_git_and_a_shallow_clone_both_work() {
 
 #[test]
 fn the_follow_up_page_and_check_gaps_list_the_planted_gaps() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&common::fixture("multi"), &content);
-    // Planted: an ambition no action serves, an indicator without target and old values, a late action.
-    std::fs::write(
-        content.join("kommun/ambitions/glomd.md"),
-        "---\ntitle: Glömd ambition\narea: ",
-    )
-    .unwrap();
-    let area = std::fs::read_dir(content.join("kommun/areas"))
+    let c = Content::fixture("multi");
+    let area = std::fs::read_dir(c.file("kommun/areas"))
         .unwrap()
         .next()
         .unwrap()
         .unwrap()
         .path();
     let area = area.file_stem().unwrap().to_string_lossy().to_string();
-    std::fs::write(
-        content.join("kommun/ambitions/glomd.md"),
-        format!("---\ntitle: Glömd ambition\narea: {area}\n---\nIngen åtgärd ännu.\n"),
-    )
-    .unwrap();
-    std::fs::write(
-        content.join("kommun/indicators/gammal.md"),
-        "---\ntitle: Gammal mätning\nmeasures: [trygghet]\nvalues:\n  - {year: 2019, value: 3}\n---\n",
-    )
-    .unwrap();
-    std::fs::write(
-        content.join("kommun/actions/sen.md"),
-        "---\ntitle: Sen åtgärd\nambition: trygghet\nstatus: ongoing\ndue: 2025-03\n---\n",
-    )
-    .unwrap();
-    let out = tmp.path().join("out");
+    // Planted: an ambition no action serves, an indicator without target and old values, a late action.
+    let c = c
+        .with(
+            "kommun/ambitions/glomd.md",
+            format!("---\ntitle: Glömd ambition\narea: {area}\n---\nIngen åtgärd ännu.\n"),
+        )
+        .with(
+            "kommun/indicators/gammal.md",
+            "---\ntitle: Gammal mätning\nmeasures: [trygghet]\nvalues:\n  - {year: 2019, value: 3}\n---\n",
+        )
+        .with(
+            "kommun/actions/sen.md",
+            "---\ntitle: Sen åtgärd\nambition: trygghet\nstatus: ongoing\ndue: 2025-03\n---\n",
+        );
+    let content = c.dir();
+    let out = c.root().join("out");
     let o = common::build(&content, &out, None);
     assert_eq!(common::code(&o), 0, "{}", common::both(&o));
     let page = std::fs::read_to_string(out.join("kommun/follow-up/index.html")).unwrap();

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use ambit::session::{Mode, Session};
 use ambit::BuildOptions;
 
+use crate::common::Content;
+
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     common::list_files(dir)
         .into_iter()
@@ -38,10 +40,9 @@ fn edit(path: &Path, from: &str, to: &str) {
 fn an_incremental_rebuild_equals_a_full_build() {
     common::fixed_today();
     let _turn = common::shared();
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&common::fixture("multi"), &content);
-    let served = tmp.path().join("served");
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
     let mut session = Session::new(opts(&content, &served));
     let (first, diags) = session.build(&[]);
     assert!(matches!(first, Some((_, Mode::Full))), "{diags:?}");
@@ -86,7 +87,7 @@ fn an_incremental_rebuild_equals_a_full_build() {
         .count();
     assert!(pages < total / 2, "re-rendered {pages} of {total} pages");
 
-    let fresh = tmp.path().join("fresh");
+    let fresh = c.root().join("fresh");
     let (full, diags) = ambit::build(&opts(&content, &fresh));
     assert!(full.is_some(), "{diags:?}");
     let (a, b) = (tree(&served), tree(&fresh));
@@ -113,10 +114,9 @@ fn an_incremental_rebuild_equals_a_full_build() {
 
 #[test]
 fn a_new_file_falls_back_to_a_full_build() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&common::fixture("multi"), &content);
-    let served = tmp.path().join("served");
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
     let mut session = Session::new(opts(&content, &served));
     assert!(session.build(&[]).0.is_some());
     let id = "trygghet";
@@ -135,10 +135,9 @@ fn a_new_file_falls_back_to_a_full_build() {
 
 #[test]
 fn a_broken_save_writes_nothing_and_the_fix_recovers() {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&common::fixture("multi"), &content);
-    let served = tmp.path().join("served");
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
     let mut session = Session::new(opts(&content, &served));
     assert!(session.build(&[]).0.is_some());
     let before = tree(&served);
@@ -193,10 +192,9 @@ fn assert_same(served: &BTreeMap<String, Vec<u8>>, fresh: &BTreeMap<String, Vec<
 fn a_series_of_saves_each_equals_a_full_build() {
     common::fixed_today();
     let _turn = common::shared();
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&common::fixture("multi"), &content);
-    let served = tmp.path().join("served");
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
     let mut session = Session::new(opts(&content, &served));
     assert!(session.build(&[]).0.is_some());
     let action = content.join("kommun/actions/laxhjalp.md");
@@ -255,7 +253,7 @@ fn a_series_of_saves_each_equals_a_full_build() {
         let (built, diags) = session.build(&[path.to_path_buf()]);
         let (_, mode) = built.unwrap_or_else(|| panic!("{step}: rebuild failed: {diags:?}"));
         assert!(matches!(mode, Mode::Incremental(_)), "{step}: {mode:?}");
-        let (fresh, fresh_diags) = full(&content, tmp.path());
+        let (fresh, fresh_diags) = full(&content, c.root());
         assert_same(&tree(&served), &fresh, step);
         assert_eq!(lines(&diags), fresh_diags, "{step}: diagnostics");
     }
@@ -285,10 +283,9 @@ fn a_series_of_saves_each_equals_a_full_build() {
 fn pages_are_written_before_the_search_index() {
     common::fixed_today();
     let _turn = common::shared();
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&common::fixture("multi"), &content);
-    let served = tmp.path().join("served");
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
     let mut session = Session::new(opts(&content, &served));
     assert!(session.build(&[]).0.is_some());
     let action = content.join("kommun/actions/laxhjalp.md");
@@ -299,7 +296,7 @@ fn pages_are_written_before_the_search_index() {
     );
     let (built, diags) = session.build_visible(std::slice::from_ref(&action));
     assert!(built.is_some(), "{diags:?}");
-    let (fresh, _) = full(&content, tmp.path());
+    let (fresh, _) = full(&content, c.root());
     let now = tree(&served);
     let page = "kommun/actions/laxhjalp/index.html";
     assert!(String::from_utf8_lossy(&fresh[page]).contains("Läxhjälp i skolan"));
@@ -331,10 +328,9 @@ fn pages_are_written_before_the_search_index() {
 fn completed_dates_and_goals_move_actions_between_follow_up_and_agenda_pages() {
     common::fixed_today();
     let _turn = common::shared();
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&common::fixture("multi"), &content);
-    let served = tmp.path().join("served");
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
     let mut session = Session::new(opts(&content, &served));
     assert!(session.build(&[]).0.is_some());
     let before = tree(&served);
@@ -364,7 +360,7 @@ fn completed_dates_and_goals_move_actions_between_follow_up_and_agenda_pages() {
         let (built, diags) = session.build(std::slice::from_ref(&action));
         let (_, mode) = built.unwrap_or_else(|| panic!("{step}: rebuild failed: {diags:?}"));
         assert!(matches!(mode, Mode::Incremental(_)), "{step}: {mode:?}");
-        let (fresh, _) = full(&content, tmp.path());
+        let (fresh, _) = full(&content, c.root());
         assert_same(&tree(&served), &fresh, step);
         let page = |k: &str| {
             fresh
@@ -390,10 +386,9 @@ fn completed_dates_and_goals_move_actions_between_follow_up_and_agenda_pages() {
 fn stale_work_after_a_save_is_done_with_the_next_one() {
     common::fixed_today();
     let _turn = common::shared();
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&common::fixture("multi"), &content);
-    let served = tmp.path().join("served");
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
     let mut session = Session::new(opts(&content, &served));
     assert!(session.build(&[]).0.is_some());
     let action = content.join("kommun/actions/laxhjalp.md");
@@ -410,7 +405,7 @@ fn stale_work_after_a_save_is_done_with_the_next_one() {
     // A newer save arrived: the indexes of the first are left for the next build.
     let stale = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     assert!(session.finish_unless(&stale).is_empty());
-    let (fresh, _) = full(&content, tmp.path());
+    let (fresh, _) = full(&content, c.root());
     assert_ne!(
         tree(&served),
         fresh,
@@ -421,7 +416,7 @@ fn stale_work_after_a_save_is_done_with_the_next_one() {
     std::fs::write(&other, new).unwrap();
     let (built, diags) = session.build(std::slice::from_ref(&other));
     assert!(built.is_some(), "{diags:?}");
-    let (fresh, _) = full(&content, tmp.path());
+    let (fresh, _) = full(&content, c.root());
     assert_same(&tree(&served), &fresh, "after the second save");
 }
 
@@ -429,10 +424,9 @@ fn stale_work_after_a_save_is_done_with_the_next_one() {
 fn a_save_that_breaks_a_body_link_is_an_error_as_in_a_full_build() {
     common::fixed_today();
     let _turn = common::shared();
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    common::copy_dir(&common::fixture("multi"), &content);
-    let served = tmp.path().join("served");
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
     let mut session = Session::new(opts(&content, &served));
     assert!(session.build(&[]).0.is_some());
     let before = tree(&served);
@@ -460,7 +454,7 @@ fn a_save_that_breaks_a_body_link_is_an_error_as_in_a_full_build() {
             && d.message.contains("speeltuin-oud.md")),
         "{diags:?}"
     );
-    let (fresh, fresh_diags) = ambit::build(&opts(&content, &tmp.path().join("fresh")));
+    let (fresh, fresh_diags) = ambit::build(&opts(&content, &c.root().join("fresh")));
     assert!(fresh.is_none());
     assert_eq!(
         lines(&diags),

@@ -4,11 +4,9 @@
 use crate::common::*;
 
 /// Copies the multi fixture and adds `n` actions that are past their due date and not done.
-fn with_late_actions(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("content");
-    copy_dir(&fixture("multi"), &content);
-    let template = std::fs::read_to_string(content.join("kommun/actions/belysning.md")).unwrap();
+fn with_late_actions(n: usize) -> (Content, std::path::PathBuf) {
+    let c = Content::fixture("multi");
+    let template = c.read("kommun/actions/belysning.md");
     for i in 0..n {
         let text = template
             .replace(
@@ -17,9 +15,10 @@ fn with_late_actions(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
             )
             .replace("due: 2025", "due: 2020")
             .replace("status: planned", "status: ongoing");
-        std::fs::write(content.join(format!("kommun/actions/sen-{i:02}.md")), text).unwrap();
+        c.write(&format!("kommun/actions/sen-{i:02}.md"), text);
     }
-    (tmp, content)
+    let content = c.dir();
+    (c, content)
 }
 
 fn warning_lines(text: &str) -> Vec<&str> {
@@ -45,7 +44,7 @@ fn build_shows_a_few_warnings_and_check_shows_all() {
         );
     }
 
-    let out = tmp.path().join("out");
+    let out = tmp.root().join("out");
     let built = build(&content, &out, None);
     assert_eq!(code(&built), 0, "{}", both(&built));
     let err = String::from_utf8_lossy(&built.stderr).to_string();
@@ -84,7 +83,7 @@ fn build_prints_every_warning_when_there_are_few() {
     let (tmp, content) = with_late_actions(1);
     let checked = ambit(&["check", "--content", content.to_str().unwrap()]);
     let every = String::from_utf8_lossy(&checked.stdout).to_string();
-    let built = build(&content, &tmp.path().join("out"), None);
+    let built = build(&content, &tmp.root().join("out"), None);
     assert_eq!(code(&built), 0, "{}", both(&built));
     let err = String::from_utf8_lossy(&built.stderr).to_string();
     assert_eq!(warning_lines(&err), warning_lines(&every), "{err}");
@@ -99,7 +98,7 @@ fn machine_formats_keep_every_warning() {
         "--content",
         content.to_str().unwrap(),
         "--output",
-        tmp.path().join("out").to_str().unwrap(),
+        tmp.root().join("out").to_str().unwrap(),
         "--format",
         "json",
     ]);

@@ -319,15 +319,10 @@ fn documents_and_goals_are_listed_with_what_refers_to_them() {
 
 /// Copies the example, applies `edit` to one file, and returns check's output.
 fn check_with(rel: &str, edit: impl Fn(&str) -> String) -> (String, String) {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("content");
-    copy_dir(&example(), &root);
-    let path = root.join(rel);
-    let old = std::fs::read_to_string(&path).unwrap_or_default();
-    let new = edit(&old);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, &new).unwrap();
-    let o = ambit(&["check", "--content", &root.display().to_string()]);
+    let c = Content::copy_of(&example());
+    let new = edit(&std::fs::read_to_string(c.file(rel)).unwrap_or_default());
+    c.write(rel, &new);
+    let o = c.run(&["check", "--content", "content"]);
     assert_eq!(code(&o), 1, "{rel}: {}", both(&o));
     (
         String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout),
@@ -411,33 +406,33 @@ fn mistakes_in_reports_goals_and_documents_are_errors_at_their_line() {
 
 #[test]
 fn new_report_writes_a_report_that_checks_clean() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("content");
-    copy_dir(&example(), &root);
-    let c = root.display().to_string();
-    let o = ambit(&["new", "report", "skillingaryd/2022", "--content", &c]);
+    let c = Content::copy_of(&example());
+    let o = c.run(&["new", "report", "skillingaryd/2022", "--content", "content"]);
     assert_eq!(code(&o), 0, "{}", both(&o));
-    let text = std::fs::read_to_string(root.join("skillingaryd/reports/2022.md")).unwrap();
+    let text = c.read("skillingaryd/reports/2022.md");
     assert_eq!(
         front_matter(&text)["title"].as_str(),
         Some("Uppföljning 2022")
     );
-    let o = ambit(&["check", "--content", &c]);
-    assert_eq!(code(&o), 0, "{}", both(&o));
-    let o = ambit(&["new", "report", "skillingaryd/tjugo", "--content", &c]);
+    let (status, report) = c.check();
+    assert_eq!(status, 0, "{report}");
+    let o = c.run(&[
+        "new",
+        "report",
+        "skillingaryd/tjugo",
+        "--content",
+        "content",
+    ]);
     assert_eq!(code(&o), 2, "{}", both(&o));
 }
 
 #[test]
 fn site_wide_page_names_are_reserved_place_ids() {
     for name in ["follow-up", "documents", "agenda-2030"] {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("content");
-        copy_dir(&example(), &root);
-        copy_dir(&root.join("skillingaryd"), &root.join(name));
-        let o = ambit(&["check", "--content", &root.display().to_string()]);
-        assert_eq!(code(&o), 1, "{name}: {}", both(&o));
-        let out = both(&o);
+        let c = Content::copy_of(&example());
+        copy_dir(&c.file("skillingaryd"), &c.file(name));
+        let (status, out) = c.check();
+        assert_eq!(status, 1, "{name}: {out}");
         let want = format!("content/{name}:1:1: error: `{name}` is reserved");
         assert!(out.contains(&want), "{name}: {out}");
         assert!(

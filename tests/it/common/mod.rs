@@ -249,6 +249,113 @@ impl Site {
     }
 }
 
+/// Content for one test, as `content/` in a temporary folder: a copy of a fixture (or of the
+/// repository's own `content/`) or nothing, then files written and edited in place. Commands run
+/// from the temporary folder with `--content content`, so that paths are printed as a user types
+/// them (`content/kommun/…`).
+///
+/// ```ignore
+/// let c = Content::fixture("multi")
+///     .with("kommun/actions/ny.md", "---\ntitle: Ny\n---\n")
+///     .replaced("site.yaml", "language: sv", "language: en");
+/// let (code, report) = c.check();
+/// ```
+pub struct Content {
+    pub tmp: tempfile::TempDir,
+}
+
+impl Content {
+    /// An empty `content/`.
+    pub fn empty() -> Content {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir(tmp.path().join("content")).expect("mkdir content");
+        Content { tmp }
+    }
+
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Content {
+        Content::copy_of(&fixture(name))
+    }
+
+    /// A copy of the repository's `content/`.
+    pub fn repo() -> Content {
+        Content::copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+    }
+
+    /// A copy of the folder `src`.
+    pub fn copy_of(src: &Path) -> Content {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        copy_dir(src, &tmp.path().join("content"));
+        Content { tmp }
+    }
+
+    /// The temporary folder (holding `content/`), where commands run.
+    pub fn root(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// The `content/` folder.
+    pub fn dir(&self) -> PathBuf {
+        self.tmp.path().join("content")
+    }
+
+    /// A path below `content/`.
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.dir().join(rel)
+    }
+
+    /// A file below `content/` as text; panics with the path when missing.
+    pub fn read(&self, rel: &str) -> String {
+        let p = self.file(rel);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+    }
+
+    /// With a file written below `content/` (see [`Content::write`]).
+    pub fn with(self, rel: &str, text: impl AsRef<[u8]>) -> Content {
+        self.write(rel, text);
+        self
+    }
+
+    /// With the one occurrence of `from` in `rel` replaced (see [`Content::replace`]).
+    pub fn replaced(self, rel: &str, from: &str, to: &str) -> Content {
+        self.replace(rel, from, to);
+        self
+    }
+
+    /// Writes a file below `content/`, with the folders it needs.
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
+        let p = self.file(rel);
+        std::fs::create_dir_all(p.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(&p, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", p.display()));
+    }
+
+    /// Replaces the one occurrence of `from` in `rel` (panics unless it occurs exactly once);
+    /// returns the new text.
+    pub fn replace(&self, rel: &str, from: &str, to: &str) -> String {
+        let text = self.read(rel);
+        assert_eq!(text.matches(from).count(), 1, "`{from}` once in {rel}");
+        let new = text.replacen(from, to, 1);
+        self.write(rel, &new);
+        new
+    }
+
+    /// The 1-based line and column (in characters) of the first `needle` in `rel`.
+    pub fn pos(&self, rel: &str, needle: &str) -> (usize, usize) {
+        pos_of(&self.read(rel), needle)
+    }
+
+    /// Runs `ambit <args>` in the temporary folder.
+    pub fn run(&self, args: &[&str]) -> Output {
+        ambit_in(self.root(), args)
+    }
+
+    /// `ambit check --content content`: exit code and both streams.
+    pub fn check(&self) -> (i32, String) {
+        let o = self.run(&["check", "--content", "content"]);
+        (code(&o), both(&o))
+    }
+}
+
 /// All files below `dir`, relative with `/`, sorted.
 pub fn list_files(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();

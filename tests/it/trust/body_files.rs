@@ -4,18 +4,19 @@
 //! `#` are percent-encoded in hrefs and reach the copied file; `.html`/`.svg`/`.xml` files
 //! under `files/` with script are a warning at their path.
 
-use super::{assert_at, Planted};
+use super::assert_at;
+use crate::common::Content;
 use crate::common::{both, code, decode_entities, hrefs, percent_decode};
 
 const ACTION: &str = "kommun/actions/belysning.md";
 
-fn with_body(p: &Planted, body: &str) {
+fn with_body(p: &Content, body: &str) {
     p.replace(ACTION, "Se även", &format!("{body}\n\nSe även"));
 }
 
 #[test]
 fn root_relative_links_are_checked_against_the_content_folder() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     with_body(
         &p,
         "[karta](/kommun/files/karta.txt)\n\n[dubbel](/progs/kommun/files/karta.txt)\n\n\
@@ -41,7 +42,7 @@ fn root_relative_links_are_checked_against_the_content_folder() {
     );
     assert_eq!(report.matches(": error: ").count(), 2, "{report}");
 
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     with_body(
         &p,
         "[karta](/kommun/files/karta.txt) [mål](/kommun/ambitions/trygghet.md#x)",
@@ -66,7 +67,7 @@ fn root_relative_links_are_checked_against_the_content_folder() {
 
 #[test]
 fn percent_encoded_dots_climb_like_dots_and_reveal_nothing() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     std::fs::write(p.tmp.path().join("secret.txt"), "s").unwrap();
     let written = [
         "../../../secret.txt",
@@ -92,7 +93,7 @@ fn percent_encoded_dots_climb_like_dots_and_reveal_nothing() {
 
 #[test]
 fn file_names_with_spaces_and_hashes_are_reachable() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     p.write("kommun/files/plan 2024 #1.pdf", "%PDF-1.4");
     p.replace(
         ACTION,
@@ -120,7 +121,7 @@ fn file_names_with_spaces_and_hashes_are_reachable() {
 
 #[test]
 fn script_in_copied_files_is_a_warning_at_its_path() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     p.write(
         "files/karta.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect ONLOAD =\"alert(1)\"/></svg>",

@@ -4,13 +4,14 @@
 //! well as `build`. For each planted case `check` and `build` exit alike, and `build` never
 //! fails with an I/O error where `check` passed.
 
-use super::{assert_at, Planted};
+use super::assert_at;
+use crate::common::Content;
 use crate::common::{both, code};
 
 const ACTION: &str = "kommun/actions/belysning.md";
 
 /// `check` and `build` of the planted content: both exit codes, and the check report.
-fn check_and_build(p: &Planted) -> (i32, i32, String) {
+fn check_and_build(p: &Content) -> (i32, i32, String) {
     let (check, report) = p.check();
     let o = p.run(&["build", "--content", "content", "--output", "out"]);
     let build = code(&o);
@@ -26,7 +27,7 @@ fn check_and_build(p: &Planted) -> (i32, i32, String) {
 
 #[test]
 fn a_slug_longer_than_a_file_name_is_an_error_at_its_line() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     let long = "Lång".repeat(64); // 256 bytes as a slug: `lang` × 64
     p.replace(
         ACTION,
@@ -44,7 +45,7 @@ fn a_slug_longer_than_a_file_name_is_an_error_at_its_line() {
         "its slug has 256 bytes, a file name at most 255",
     );
 
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     p.replace(
         ACTION,
         "responsible: [Tekniska förvaltningen]",
@@ -64,7 +65,7 @@ fn a_slug_longer_than_a_file_name_is_an_error_at_its_line() {
         "responsible body `xxxx",
     );
 
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     p.replace(
         ACTION,
         "responsible: [Tekniska förvaltningen]",
@@ -84,7 +85,7 @@ fn a_slug_longer_than_a_file_name_is_an_error_at_its_line() {
 
 #[test]
 fn a_slug_of_255_bytes_builds() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     let tag = "a".repeat(255);
     p.replace(
         ACTION,
@@ -102,7 +103,7 @@ fn a_slug_of_255_bytes_builds() {
 
 #[test]
 fn a_missing_or_broken_theme_is_an_error_of_check_too() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     p.replace(
         "site.yaml",
         "description:",

@@ -2,7 +2,8 @@
 //! controls but tab) are never printed raw in a report, in any format, but escaped as
 //! `\u{1b}`; a NUL byte in a body is an error at its line and column.
 
-use super::{assert_at, Planted};
+use super::assert_at;
+use crate::common::Content;
 use crate::common::{both, code};
 
 const RAW: [char; 6] = ['\u{1b}', '\u{7}', '\r', '\0', '\u{8}', '\u{9b}'];
@@ -20,7 +21,7 @@ fn assert_no_raw(report: &str) {
 
 #[test]
 fn control_characters_in_messages_are_escaped() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     let action = "kommun/actions/belysning.md";
     // YAML escapes put ESC, BEL, CR, NUL, backspace and CSI into values that messages quote.
     p.replace(
@@ -51,7 +52,7 @@ fn control_characters_in_messages_are_escaped() {
 
 #[test]
 fn a_nul_byte_in_a_body_is_an_error_at_its_place() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     let action = "kommun/actions/belysning.md";
     p.replace(action, "Se även", "Se\0 även");
     let (status, report) = p.check();

@@ -2,7 +2,7 @@
 //! with `=`, `+`, `-`, `@`, a tab or a carriage return starts with `'` (CSV injection), and the
 //! open-data page says so in the place's language.
 
-use super::Planted;
+use crate::common::Content;
 use crate::common::*;
 
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -17,7 +17,7 @@ fn is_plain_negative_number(cell: &str) -> bool {
 
 #[test]
 fn formula_cells_are_neutralised_in_every_csv() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     let action = "kommun/actions/belysning.md";
     let planted = [
         "=HYPERLINK(\"https://evil.example/\",\"Klicka\")",

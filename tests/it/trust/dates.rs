@@ -3,11 +3,12 @@
 //! `adopted`) are a warning at their line when they lie after today (the tests build for
 //! 2026-06-01); today itself, and a year or month that has begun, are not.
 
-use super::{assert_at, Planted};
+use super::assert_at;
+use crate::common::Content;
 
 #[test]
 fn past_dates_in_the_future_are_warnings_at_their_lines() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     let prog = "kommun/programme.md";
     p.replace(prog, "  on: 2020-05-04", "  on: 2026-06-02");
     p.replace(prog, "review:", "revised: 2027\nreview:");

@@ -2,7 +2,8 @@
 //! a sum that would overflow is an error at the action that overflows it, and currency codes are
 //! ISO 4217 shapes, upper-cased.
 
-use super::{assert_at, Planted};
+use super::assert_at;
+use crate::common::Content;
 use crate::common::*;
 
 const ACTION: &str = "kommun/actions/belysning.md";
@@ -27,7 +28,7 @@ fn csv_budget(out: &std::path::Path, id: &str) -> (String, String) {
 
 #[test]
 fn amounts_keep_every_digit_and_currencies_are_upper_cased() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     // The nearest binary float of this amount ends in …,98.
     let amount = "99999999999999.99";
     assert_ne!(format!("{:.2}", amount.parse::<f64>().unwrap()), amount);
@@ -58,7 +59,7 @@ fn amounts_keep_every_digit_and_currencies_are_upper_cased() {
 
 #[test]
 fn currency_codes_must_be_three_letters() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     p.replace(ACTION, BUDGET, "budget: {amount: 250000, currency: kronor}");
     let (code, report) = p.check();
     assert_eq!(code, 1, "{report}");
@@ -74,7 +75,7 @@ fn currency_codes_must_be_three_letters() {
 
 #[test]
 fn a_sum_that_would_overflow_is_an_error_at_the_action() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     let big = "999999999999999.99";
     let template = p.read(ACTION);
     // 92 of these fit in the sum of one currency, the 93rd does not.

@@ -3,12 +3,12 @@
 //! that has not come are refused with exit 2 and nothing written; `check` reports a content
 //! file with a reserved id at 1:1.
 
-use super::Planted;
+use crate::common::Content;
 use crate::common::{both, code, list_files};
 
 /// Runs `ambit new <args>` and asserts exit 2, that no file was written or changed, and that
 /// the report has `words`.
-fn refused(p: &Planted, args: &[&str], words: &str) {
+fn refused(p: &Content, args: &[&str], words: &str) {
     let before = crate::common::snapshot(&p.tmp.path().join("content"));
     let mut all = vec!["new"];
     all.extend(args);
@@ -24,7 +24,7 @@ fn refused(p: &Planted, args: &[&str], words: &str) {
 
 #[test]
 fn duplicate_reserved_and_empty_ids_are_refused() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     // The same id as a file of the same kind, and as an entity of another kind.
     refused(
         &p,
@@ -80,7 +80,7 @@ fn duplicate_reserved_and_empty_ids_are_refused() {
 #[test]
 fn a_report_for_a_year_to_come_is_refused() {
     // The tests build for 2026-06-01.
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     refused(
         &p,
         &["report", "kommun/2027"],
@@ -97,7 +97,7 @@ fn a_report_for_a_year_to_come_is_refused() {
 
 #[test]
 fn a_new_place_and_report_check() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     for args in [["place", "ny-ort"], ["report", "ny-ort/2026"]] {
         let o = p.run(&["new", args[0], args[1], "--content", "content"]);
         assert_eq!(code(&o), 0, "{}", both(&o));
@@ -113,7 +113,7 @@ fn a_new_place_and_report_check() {
 
 #[test]
 fn check_reports_a_reserved_id_at_its_file() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     let text = p.read("kommun/actions/belysning.md");
     p.write("kommun/actions/by-year.md", &text);
     p.write("kommun/actions/by-responsible.md", &text);
@@ -140,7 +140,7 @@ fn check_reports_a_reserved_id_at_its_file() {
 #[test]
 fn an_action_named_index_has_its_own_page_beside_the_list() {
     // `actions/index/index.html` stands beside `actions/index.html`: no page is overwritten.
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     let text = p.read("kommun/actions/belysning.md");
     p.write(
         "kommun/actions/index.md",

@@ -2,11 +2,12 @@
 //! a URL and only http, https and mailto (with an address) pass; anything else is an error at
 //! its line, and nothing is built.
 
-use super::{assert_at, Planted};
+use super::assert_at;
+use crate::common::Content;
 
 #[test]
 fn script_in_every_url_field_is_an_error_at_its_line() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     p.replace(
         "site.yaml",
         "description:",
@@ -129,7 +130,7 @@ fn script_in_every_url_field_is_an_error_at_its_line() {
 
 #[test]
 fn web_and_mail_addresses_still_build() {
-    let p = Planted::new();
+    let p = Content::fixture("multi");
     p.replace(
         "site.yaml",
         "description:",
