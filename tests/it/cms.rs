@@ -162,11 +162,7 @@ fn config_has_the_workflow_the_repository_and_a_form_per_kind_and_place() {
     }
     // The page loads the copy beside it, and is neither in the sitemap nor searchable.
     let page = std::fs::read_to_string(out.join("admin/index.html")).unwrap();
-    let scripts: Vec<String> = common::tags(&page)
-        .into_iter()
-        .filter(|t| t.name == "script")
-        .filter_map(|t| t.attr("src").map(str::to_string))
-        .collect();
+    let scripts = common::attrs(&page, "script[src]", "src");
     assert_eq!(scripts.len(), 1, "{page}");
     assert!(!scripts[0].contains("://"), "no CDN: {}", scripts[0]);
     let local = scripts[0].split('?').next().unwrap();

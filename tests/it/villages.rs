@@ -64,41 +64,27 @@ fn plain(h: i64) -> String {
 
 /// The text of each `<td>` of the table row holding `needle`.
 fn row_cells(html: &str, needle: &str) -> Vec<String> {
-    let row = html
-        .split("<tr")
-        .find(|r| r.contains(needle))
+    let doc = scraper::Html::parse_document(html);
+    let tr = scraper::Selector::parse("tr").unwrap();
+    let td = scraper::Selector::parse("td").unwrap();
+    let row = doc
+        .select(&tr)
+        .find(|r| r.inner_html().contains(needle))
         .unwrap_or_else(|| panic!("no table row with {needle}"));
-    let row = &row[..row.find("</tr>").unwrap_or(row.len())];
-    row.split("<td")
-        .skip(1)
-        .map(|c| {
-            let c = &c[c.find('>').unwrap() + 1..];
-            let c = &c[..c.find("</td>").unwrap()];
-            c.to_string()
-        })
-        .collect()
+    row.select(&td).map(|c| c.inner_html()).collect()
 }
 
 /// The `value` of the first `<data>` in `html`.
 fn data_value(html: &str) -> Option<String> {
-    tags(html)
+    select(html, "data")
         .into_iter()
-        .find(|t| t.name == "data")
+        .next()
         .and_then(|t| t.attr("value").map(str::to_string))
 }
 
+/// The text of a piece of HTML, trimmed.
 fn strip(html: &str) -> String {
-    let mut out = String::new();
-    let mut inside = false;
-    for c in html.chars() {
-        match c {
-            '<' => inside = true,
-            '>' => inside = false,
-            c if !inside => out.push(c),
-            _ => {}
-        }
-    }
-    decode_entities(out.trim())
+    select(html, "body")[0].text.trim().to_string()
 }
 
 #[test]
@@ -133,7 +119,7 @@ fn tags_table_counts_every_place_and_one_slug_is_one_tag() {
     let variants = &spellings["motesplats"];
     assert!(variants.len() >= 3, "spellings of motesplats: {variants:?}");
     let index = site.page("tags");
-    let rows = index.matches("<tr").count();
+    let rows = select(&index, "tr").len();
     assert_eq!(rows, carriers.len() + 1, "one row per slug plus the header");
     for (s, by_place) in &carriers {
         let url = format!("{SUB_PREFIX}tags/{s}/");

@@ -1,6 +1,7 @@
-//! Helpers shared by the engine and check tests: run the `ambit` binary on a
-//! fixture, read the site it writes, scan HTML for tags and links, and read
-//! the fixture's own front matter to derive what the output must contain.
+//! Helpers shared by the integration tests: run the `ambit` binary on a fixture or on
+//! [`Content`] made for the test, read the site it writes, read its HTML with an HTML5 parser
+//! (elements by CSS selector, links, ids), run git at fixed dates, and read the fixture's own
+//! front matter to derive what the output must contain.
 
 #![allow(dead_code)]
 
@@ -435,17 +436,18 @@ pub fn percent_decode(s: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------
-// A small HTML scanner: tags with decoded attributes.
+// HTML read with an HTML5 parser (`scraper`, html5ever), as a browser reads it.
 
-/// One start tag.
+/// One element.
 #[derive(Debug, Clone)]
 pub struct Tag {
     /// Lower-case name.
     pub name: String,
-    /// Lower-case attribute names with entity-decoded values.
+    /// Lower-case attribute names (`xlink:href` with its prefix) with their decoded values,
+    /// as the parser keeps them (of a repeated attribute, the first).
     pub attrs: Vec<(String, String)>,
-    /// Byte offset of `<` in the document.
-    pub offset: usize,
+    /// The text inside the element (of a `<script>`, its inline body).
+    pub text: String,
 }
 
 impl Tag {
@@ -457,111 +459,79 @@ impl Tag {
     }
 }
 
-/// All start tags of an HTML (or XML) document, in order. Comments, doctype
-/// and end tags are skipped; the contents of `<script>`, `<style>`,
-/// `<textarea>` and `<title>` are raw text and are not scanned for tags.
+fn tag_of(e: scraper::ElementRef) -> Tag {
+    let v = e.value();
+    Tag {
+        name: v.name().to_string(),
+        attrs: v
+            .attrs
+            .iter()
+            .map(|(q, val)| {
+                let name = match &q.prefix {
+                    Some(p) => format!("{p}:{}", q.local),
+                    None => q.local.to_string(),
+                };
+                (name, val.to_string())
+            })
+            .collect(),
+        text: e.text().collect(),
+    }
+}
+
+/// The elements of `html` (a whole document, or part of one) that match the CSS selector
+/// `css`, in document order. A document is parsed as a browser parses it: comments, the
+/// contents of `<script>`, `<style>`, `<textarea>` and `<title>` hold no elements, and
+/// `<html>`, `<head>` and `<body>` exist even where the text leaves them out.
+pub fn select(html: &str, css: &str) -> Vec<Tag> {
+    let selector =
+        scraper::Selector::parse(css).unwrap_or_else(|e| panic!("selector `{css}`: {e:?}"));
+    scraper::Html::parse_document(html)
+        .select(&selector)
+        .map(tag_of)
+        .collect()
+}
+
+/// The values of attribute `attr` of the elements matching `css` that have it.
+pub fn attrs(html: &str, css: &str, attr: &str) -> Vec<String> {
+    select(html, css)
+        .into_iter()
+        .filter_map(|t| t.attr(attr).map(str::to_string))
+        .collect()
+}
+
+/// The text of each element matching `css`, with runs of white space made one space.
+pub fn texts(html: &str, css: &str) -> Vec<String> {
+    select(html, css)
+        .into_iter()
+        .map(|t| t.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Every element of a document (or part of one), in document order.
 pub fn tags(html: &str) -> Vec<Tag> {
-    let b = html.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'<' {
-            i += 1;
+    select(html, "*")
+}
+
+/// The text a reader sees: every text of the document (the `<title>` included) outside
+/// `<script>`, `<style>` and `<template>`, each text followed by a space.
+pub fn visible_text(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let mut out = String::new();
+    for node in doc.tree.nodes() {
+        let Some(text) = node.value().as_text() else {
             continue;
-        }
-        if html[i..].starts_with("<!--") {
-            i = html[i + 4..]
-                .find("-->")
-                .map(|j| i + 4 + j + 3)
-                .unwrap_or(b.len());
-            continue;
-        }
-        if html[i..].starts_with("<![CDATA[") {
-            i = html[i..].find("]]>").map(|j| i + j + 3).unwrap_or(b.len());
-            continue;
-        }
-        if i + 1 < b.len() && (b[i + 1] == b'!' || b[i + 1] == b'?' || b[i + 1] == b'/') {
-            i = html[i..].find('>').map(|j| i + j + 1).unwrap_or(b.len());
-            continue;
-        }
-        if i + 1 >= b.len() || !b[i + 1].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut j = i + 1;
-        while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' && b[j] != b'/' {
-            j += 1;
-        }
-        let name = html[i + 1..j].to_ascii_lowercase();
-        let mut attrs = Vec::new();
-        // Attributes.
-        loop {
-            while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
-                j += 1;
-            }
-            if j >= b.len() || b[j] == b'>' {
-                j += 1;
-                break;
-            }
-            let ns = j;
-            while j < b.len()
-                && !b[j].is_ascii_whitespace()
-                && b[j] != b'>'
-                && b[j] != b'='
-                && !(b[j] == b'/' && j > ns)
-            {
-                j += 1;
-            }
-            let aname = html[ns..j].to_ascii_lowercase();
-            while j < b.len() && b[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            let mut value = String::new();
-            if j < b.len() && b[j] == b'=' {
-                j += 1;
-                while j < b.len() && b[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
-                    let q = b[j];
-                    let vs = j + 1;
-                    let ve = html[vs..]
-                        .find(q as char)
-                        .map(|k| vs + k)
-                        .unwrap_or(b.len());
-                    value = decode_entities(&html[vs..ve]);
-                    j = (ve + 1).min(b.len());
-                } else {
-                    let vs = j;
-                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
-                        j += 1;
-                    }
-                    value = decode_entities(&html[vs..j]);
-                }
-            }
-            if !aname.is_empty() {
-                attrs.push((aname, value));
-            }
-        }
-        let raw_text = matches!(name.as_str(), "script" | "style" | "textarea" | "title");
-        out.push(Tag {
-            name: name.clone(),
-            attrs,
-            offset: start,
+        };
+        let hidden = node.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "script" | "style" | "template"))
         });
-        i = j;
-        if raw_text {
-            let close = format!("</{name}");
-            i = find_ci(html, i, &close).unwrap_or(b.len());
+        if !hidden {
+            out.push_str(text);
+            out.push(' ');
         }
     }
     out
-}
-
-fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
-    let h = hay[from..].to_ascii_lowercase();
-    h.find(&needle.to_ascii_lowercase()).map(|i| from + i)
 }
 
 /// The decoded values of every `href` and `src` (and `action`, `poster`,
@@ -588,10 +558,7 @@ pub fn links(html: &str) -> Vec<String> {
 
 /// Only `href` values (what a reader clicks).
 pub fn hrefs(html: &str) -> Vec<String> {
-    tags(html)
-        .into_iter()
-        .filter_map(|t| t.attr("href").map(str::to_string))
-        .collect()
+    attrs(html, "[href]", "href")
 }
 
 /// Decodes the character references a generator may write: named `&amp;`
@@ -648,18 +615,12 @@ pub fn decode_entities(s: &str) -> String {
 
 /// `<html lang="…">` of a page.
 pub fn html_lang(html: &str) -> Option<String> {
-    tags(html)
-        .into_iter()
-        .find(|t| t.name == "html")
-        .and_then(|t| t.attr("lang").map(str::to_string))
+    attrs(html, "html", "lang").into_iter().next()
 }
 
 /// All `id` values of a page.
 pub fn ids(html: &str) -> Vec<String> {
-    tags(html)
-        .into_iter()
-        .filter_map(|t| t.attr("id").map(str::to_string))
-        .collect()
+    attrs(html, "[id]", "id")
 }
 
 /// `<loc>` / `<link href>` / `<id>` URLs of an XML file (sitemap, feed).
@@ -676,13 +637,7 @@ pub fn xml_urls(xml: &str) -> Vec<String> {
             rest = &after[j..];
         }
     }
-    for t in tags(xml) {
-        if t.name == "link" {
-            if let Some(h) = t.attr("href") {
-                out.push(h.to_string());
-            }
-        }
-    }
+    out.extend(attrs(xml, "link", "href"));
     out
 }
 
