@@ -1,0 +1,476 @@
+//! Incremental rebuilds (the `serve` session) must produce exactly the site a
+//! full build produces, while rendering only the affected pages.
+
+use crate::common;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ambit::session::{Mode, Session};
+use ambit::BuildOptions;
+
+use crate::common::Content;
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    common::list_files(dir)
+        .into_iter()
+        .filter(|f| !f.starts_with(".ambit"))
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+fn opts(content: &Path, output: &Path) -> BuildOptions {
+    BuildOptions {
+        content: content.to_path_buf(),
+        output: output.to_path_buf(),
+        base_url: Some("http://127.0.0.1:1/sub/".into()),
+        gzip: false,
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn an_incremental_rebuild_equals_a_full_build() {
+    common::fixed_today();
+    let _turn = common::shared();
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    let (first, diags) = session.build(&[]);
+    assert!(matches!(first, Some((_, Mode::Full))), "{diags:?}");
+
+    // Change the title and status of one action that serves another place's ambition.
+    let action: PathBuf = std::fs::read_dir(content.join("oost/actions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("ambition: kommun/")
+        })
+        .expect("a cross-place action in the fixture");
+    let text = std::fs::read_to_string(&action).unwrap();
+    let title_line = text
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .unwrap()
+        .to_string();
+    edit(&action, &title_line, "title: Nieuwe titel na bewerking");
+    let status_line = text
+        .lines()
+        .find(|l| l.starts_with("status:"))
+        .unwrap()
+        .to_string();
+    if status_line.trim() != "status: ongoing" {
+        edit(&action, &status_line, "status: ongoing");
+    }
+    let text = std::fs::read_to_string(&action).unwrap();
+    if let Some(c) = text.lines().find(|l| l.starts_with("completed:")) {
+        edit(&action, &format!("{c}\n"), "");
+    }
+    let (second, diags) = session.build(std::slice::from_ref(&action));
+    let (_, mode) = second.unwrap_or_else(|| panic!("rebuild failed: {diags:?}"));
+    let Mode::Incremental(pages) = mode else {
+        panic!("expected an incremental rebuild, got {mode:?}")
+    };
+    let total = common::list_files(&served)
+        .iter()
+        .filter(|f| f.ends_with(".html"))
+        .count();
+    assert!(pages < total / 2, "re-rendered {pages} of {total} pages");
+
+    let fresh = c.root().join("fresh");
+    let (full, diags) = ambit::build(&opts(&content, &fresh));
+    assert!(full.is_some(), "{diags:?}");
+    let (a, b) = (tree(&served), tree(&fresh));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(
+            bytes == &b[name],
+            "{name} differs between the incremental and the full build"
+        );
+    }
+    assert!(std::fs::read_to_string(served.join("kommun/index.html")).is_ok());
+    let ambition_pages: Vec<_> = a
+        .iter()
+        .filter(|(k, v)| {
+            k.starts_with("kommun/ambitions/")
+                && String::from_utf8_lossy(v).contains("Nieuwe titel na bewerking")
+        })
+        .collect();
+    assert!(
+        !ambition_pages.is_empty(),
+        "the municipality's ambition page shows the new title"
+    );
+}
+
+#[test]
+fn a_new_file_falls_back_to_a_full_build() {
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let id = "trygghet";
+    let new = content.join(format!("kommun/actions/nieuw-{id}.md"));
+    std::fs::write(
+        &new,
+        format!("---\ntitle: Ny åtgärd\nambition: {id}\nstatus: idea\n---\nText.\n"),
+    )
+    .unwrap();
+    let (res, diags) = session.build(std::slice::from_ref(&new));
+    assert!(matches!(res, Some((_, Mode::Full))), "{diags:?}");
+    assert!(served
+        .join(format!("kommun/actions/nieuw-{id}/index.html"))
+        .is_file());
+}
+
+#[test]
+fn a_broken_save_writes_nothing_and_the_fix_recovers() {
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let before = tree(&served);
+    let ambition = content.join("kommun/ambitions/trygghet.md");
+    let good = std::fs::read_to_string(&ambition).unwrap();
+    std::fs::write(&ambition, "---\ntitle: [unclosed\n---\n").unwrap();
+    let (res, diags) = session.build(std::slice::from_ref(&ambition));
+    assert!(res.is_none());
+    assert!(diags
+        .iter()
+        .any(|d| d.is_error() && d.path.as_deref() == Some(ambition.as_path())));
+    assert_eq!(
+        tree(&served),
+        before,
+        "a failed build leaves the served site as it was"
+    );
+    std::fs::write(&ambition, good).unwrap();
+    assert!(session.build(std::slice::from_ref(&ambition)).0.is_some());
+}
+
+/// Every diagnostic as its contract line, for comparing two builds.
+fn lines(diags: &[ambit::diag::Diagnostic]) -> Vec<String> {
+    diags.iter().map(|d| d.plain()).collect()
+}
+
+/// A full build of `content` into a fresh folder: its tree and diagnostics.
+fn full(content: &Path, dir: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
+    let out = dir.join(format!("full-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let (built, diags) = ambit::build(&opts(content, &out));
+    assert!(built.is_some(), "{diags:?}");
+    let t = tree(&out);
+    std::fs::remove_dir_all(&out).unwrap();
+    (t, lines(&diags))
+}
+
+fn assert_same(served: &BTreeMap<String, Vec<u8>>, fresh: &BTreeMap<String, Vec<u8>>, step: &str) {
+    assert_eq!(
+        served.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "{step}: files"
+    );
+    for (name, bytes) in served {
+        assert!(
+            bytes == &fresh[name],
+            "{step}: {name} differs between the incremental and the full build"
+        );
+    }
+}
+
+#[test]
+fn a_series_of_saves_each_equals_a_full_build() {
+    common::fixed_today();
+    let _turn = common::shared();
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let action = content.join("kommun/actions/laxhjalp.md");
+    let ambition = content.join("kommun/ambitions/trygghet.md");
+    let text = std::fs::read_to_string(&action).unwrap();
+    // Title (keeping its place in the lists), body, a status that makes it late, a new
+    // ambition and strategy (links change), and a title that sorts it elsewhere.
+    let steps: Vec<(&str, &Path, String)> = vec![
+        (
+            "title",
+            &action,
+            text.replace(
+                "title: Läxhjälp på biblioteket",
+                "title: Läxhjälp på stadsbiblioteket",
+            ),
+        ),
+        (
+            "body",
+            &action,
+            text.replace(
+                "En idé från medborgardialogen.",
+                "Nu med <em>två</em> nya kvällar.",
+            ),
+        ),
+        (
+            "late",
+            &action,
+            text.replace("status: idea", "status: ongoing\ndue: 2025-03"),
+        ),
+        (
+            "links",
+            &action,
+            text.replace(
+                "ambition: utbildning\nstrategy: larmiljo\n",
+                "ambition: trygghet\n",
+            ),
+        ),
+        (
+            "reorder",
+            &action,
+            text.replace(
+                "title: Läxhjälp på biblioteket",
+                "title: Aaa läxhjälp först",
+            ),
+        ),
+        (
+            "ambition summary",
+            &ambition,
+            std::fs::read_to_string(&ambition)
+                .unwrap()
+                .replace("ska kännas trygga", "ska vara trygga"),
+        ),
+    ];
+    for (step, path, new) in steps {
+        std::fs::write(path, &new).unwrap();
+        let (built, diags) = session.build(&[path.to_path_buf()]);
+        let (_, mode) = built.unwrap_or_else(|| panic!("{step}: rebuild failed: {diags:?}"));
+        assert!(matches!(mode, Mode::Incremental(_)), "{step}: {mode:?}");
+        let (fresh, fresh_diags) = full(&content, c.root());
+        assert_same(&tree(&served), &fresh, step);
+        assert_eq!(lines(&diags), fresh_diags, "{step}: diagnostics");
+    }
+    // The late action is reported while it is late, and no longer once it is done.
+    let late = text.replace("status: idea", "status: ongoing\ndue: 2025-03");
+    std::fs::write(&action, &late).unwrap();
+    let (_, diags) = session.build(std::slice::from_ref(&action));
+    assert!(
+        lines(&diags)
+            .iter()
+            .any(|l| l.contains("laxhjalp.md") && l.contains("past its due date")),
+        "{diags:?}"
+    );
+    std::fs::write(
+        &action,
+        late.replace("status: ongoing", "status: done\ncompleted: 2026-05-01"),
+    )
+    .unwrap();
+    let (_, diags) = session.build(std::slice::from_ref(&action));
+    assert!(
+        !lines(&diags).iter().any(|l| l.contains("laxhjalp.md")),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn pages_are_written_before_the_search_index() {
+    common::fixed_today();
+    let _turn = common::shared();
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let action = content.join("kommun/actions/laxhjalp.md");
+    edit(
+        &action,
+        "title: Läxhjälp på biblioteket",
+        "title: Läxhjälp i skolan",
+    );
+    let (built, diags) = session.build_visible(std::slice::from_ref(&action));
+    assert!(built.is_some(), "{diags:?}");
+    let (fresh, _) = full(&content, c.root());
+    let now = tree(&served);
+    let page = "kommun/actions/laxhjalp/index.html";
+    assert!(String::from_utf8_lossy(&fresh[page]).contains("Läxhjälp i skolan"));
+    assert_eq!(now[page], fresh[page], "the page is new at once");
+    let stale: Vec<&String> = fresh
+        .iter()
+        .filter(|(k, v)| now.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(!stale.is_empty(), "the search indexes follow later");
+    // Only the indexes and the pages that list actions across a place or the site wait.
+    let waits = |k: &str| {
+        k.contains("search-index")
+            || k.contains("follow-up/")
+            || k.contains("documents/")
+            || k.contains("agenda-2030/")
+            || k == "index.html"
+            || k == "sitemap.xml"
+    };
+    assert!(
+        stale.iter().all(|k| waits(k)),
+        "only indexes and follow-up pages wait: {stale:?}"
+    );
+    assert!(session.finish().is_empty());
+    assert_same(&tree(&served), &fresh, "after finish");
+}
+
+#[test]
+fn completed_dates_and_goals_move_actions_between_follow_up_and_agenda_pages() {
+    common::fixed_today();
+    let _turn = common::shared();
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let before = tree(&served);
+    let action = content.join("kommun/actions/skolgard.md");
+    let text = std::fs::read_to_string(&action).unwrap();
+    let title = text
+        .lines()
+        .find_map(|l| l.strip_prefix("title: "))
+        .unwrap()
+        .to_string();
+    let steps = [
+        (
+            "completed",
+            text.replace("completed: 2023-09-15", "completed: 2025-02-01"),
+        ),
+        (
+            "sdg added",
+            text.replace("status: done", "status: done\nsdg: [4, 11]"),
+        ),
+        (
+            "sdg changed",
+            text.replace("status: done", "status: done\nsdg: [3]"),
+        ),
+    ];
+    for (step, new) in steps {
+        std::fs::write(&action, &new).unwrap();
+        let (built, diags) = session.build(std::slice::from_ref(&action));
+        let (_, mode) = built.unwrap_or_else(|| panic!("{step}: rebuild failed: {diags:?}"));
+        assert!(matches!(mode, Mode::Incremental(_)), "{step}: {mode:?}");
+        let (fresh, _) = full(&content, c.root());
+        assert_same(&tree(&served), &fresh, step);
+        let page = |k: &str| {
+            fresh
+                .get(k)
+                .map(|b| String::from_utf8_lossy(b).contains(&title))
+        };
+        match step {
+            "completed" => {
+                assert_eq!(
+                    page("kommun/follow-up/2025/index.html"),
+                    Some(true),
+                    "{step}"
+                );
+                let y2023 = "kommun/follow-up/2023/index.html";
+                assert_ne!(before.get(y2023), fresh.get(y2023), "{step}: 2023 changes");
+            }
+            _ => assert_eq!(page("kommun/agenda-2030/index.html"), Some(true), "{step}"),
+        }
+    }
+}
+
+#[test]
+fn stale_work_after_a_save_is_done_with_the_next_one() {
+    common::fixed_today();
+    let _turn = common::shared();
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let action = content.join("kommun/actions/laxhjalp.md");
+    let other = content.join("oost/actions/buurtfeest.md");
+    edit(
+        &action,
+        "title: Läxhjälp på biblioteket",
+        "title: Läxhjälp i skolan",
+    );
+    assert!(session
+        .build_visible(std::slice::from_ref(&action))
+        .0
+        .is_some());
+    // A newer save arrived: the indexes of the first are left for the next build.
+    let stale = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    assert!(session.finish_unless(&stale).is_empty());
+    let (fresh, _) = full(&content, c.root());
+    assert_ne!(
+        tree(&served),
+        fresh,
+        "the first save's indexes are not written yet"
+    );
+    let text = std::fs::read_to_string(&other).unwrap();
+    let new = text.replacen("title: ", "title: Groot ", 1);
+    std::fs::write(&other, new).unwrap();
+    let (built, diags) = session.build(std::slice::from_ref(&other));
+    assert!(built.is_some(), "{diags:?}");
+    let (fresh, _) = full(&content, c.root());
+    assert_same(&tree(&served), &fresh, "after the second save");
+}
+
+#[test]
+fn a_save_that_breaks_a_body_link_is_an_error_as_in_a_full_build() {
+    common::fixed_today();
+    let _turn = common::shared();
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    assert!(session.build(&[]).0.is_some());
+    let before = tree(&served);
+
+    // Only the body changes: a link to a sibling file that does not exist.
+    let action = content.join("oost/actions/buurtfeest.md");
+    let good = std::fs::read_to_string(&action).unwrap();
+    let sibling = "speeltuin.md";
+    assert!(content.join("oost/actions").join(sibling).is_file());
+    let broken = format!(
+        "{}\n\nZie [de speeltuin](speeltuin-oud.md).\n",
+        good.trim_end()
+    );
+    std::fs::write(&action, &broken).unwrap();
+    let (res, diags) = session.build(std::slice::from_ref(&action));
+    assert!(
+        res.is_none(),
+        "a broken body link must fail the save: {diags:?}"
+    );
+    let line = broken.lines().count();
+    assert!(
+        diags.iter().any(|d| d.is_error()
+            && d.path.as_deref() == Some(action.as_path())
+            && d.line == line
+            && d.message.contains("speeltuin-oud.md")),
+        "{diags:?}"
+    );
+    let (fresh, fresh_diags) = ambit::build(&opts(&content, &c.root().join("fresh")));
+    assert!(fresh.is_none());
+    assert_eq!(
+        lines(&diags),
+        lines(&fresh_diags),
+        "the same errors as a full build"
+    );
+    assert_eq!(
+        tree(&served),
+        before,
+        "a failed save leaves the served site as it was"
+    );
+
+    // The link fixed: the save goes through and the page links to the sibling's page.
+    std::fs::write(&action, broken.replace("speeltuin-oud.md", sibling)).unwrap();
+    let (res, diags) = session.build(std::slice::from_ref(&action));
+    assert!(res.is_some(), "{diags:?}");
+    let page = std::fs::read_to_string(served.join("oost/actions/buurtfeest/index.html")).unwrap();
+    assert!(page.contains("actions/speeltuin/\""), "{page}");
+}

@@ -1,0 +1,78 @@
+//! A site's own `themes/<name>/` beside `content/` overrides the built-in
+//! theme file by file (spec section 2).
+
+use crate::common;
+#[test]
+fn a_site_theme_overrides_single_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let site = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        format!("{site}\ntheme: kommun\n"),
+    )
+    .unwrap();
+    let theme = tmp.path().join("themes/kommun");
+    std::fs::create_dir_all(theme.join("static")).unwrap();
+    std::fs::write(
+        theme.join("static/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    std::fs::create_dir_all(theme.join("templates")).unwrap();
+    std::fs::write(
+        theme.join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1>Sidan är borta</h1>{% endblock main %}",
+    )
+    .unwrap();
+    std::fs::create_dir_all(theme.join("i18n")).unwrap();
+    let sv = std::fs::read_to_string("themes/default/i18n/sv.yaml").unwrap();
+    std::fs::write(
+        theme.join("i18n/sv.yaml"),
+        sv.replace("ideas_heading: Har du en idé?", "ideas_heading: Tyck till!"),
+    )
+    .unwrap();
+
+    let out = tmp.path().join("out");
+    let o = common::build(&content, &out, None);
+    assert_eq!(common::code(&o), 0, "{}", common::both(&o));
+    assert!(
+        out.join("static/logo.svg").is_file(),
+        "the site's own file is added"
+    );
+    assert!(
+        out.join("static/style.css").is_file(),
+        "the default theme's files stay"
+    );
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(
+        not_found.contains("<h1>Sidan är borta</h1>"),
+        "the site's template replaces the default one"
+    );
+    assert!(
+        not_found.contains("class=\"site-header\""),
+        "and still extends the default base template"
+    );
+    let page = std::fs::read_to_string(out.join("kommun/index.html")).unwrap();
+    assert!(
+        page.contains("<h2 id=\"ideas-heading\">Tyck till!</h2>"),
+        "overridden string used"
+    );
+
+    // A theme named in site.yaml that does not exist is an error, and nothing is written.
+    std::fs::write(
+        content.join("site.yaml"),
+        format!("{site}\ntheme: saknas\n"),
+    )
+    .unwrap();
+    let before = common::snapshot(&out);
+    let o = common::build(&content, &out, None);
+    assert_ne!(common::code(&o), 0);
+    assert!(
+        common::both(&o).contains("theme `saknas` not found"),
+        "{}",
+        common::both(&o)
+    );
+    assert_eq!(common::snapshot(&out), before);
+}
