@@ -21,7 +21,9 @@ pub mod search;
 pub mod serve;
 pub mod session;
 pub mod stdio;
+pub mod theme;
 pub mod timing;
+pub mod util;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -142,7 +144,7 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
 
 /// The theme that `content/site.yaml` names, loaded and its templates parsed, with that name;
 /// None when site.yaml or the theme has a problem (the build then reports it in order).
-fn prepare_theme(content: &Path) -> Option<(Option<String>, render::theme::Theme)> {
+fn prepare_theme(content: &Path) -> Option<(Option<String>, theme::Theme)> {
     let text = std::fs::read_to_string(content.join("site.yaml")).ok()?;
     let src = load::SourceFile {
         rel: "site.yaml".into(),
@@ -150,7 +152,7 @@ fn prepare_theme(content: &Path) -> Option<(Option<String>, render::theme::Theme
         text,
     };
     let site = parse::site::parse(&src, None).0?;
-    let theme = render::theme::Theme::load(site.theme.as_deref(), content).ok()?;
+    let theme = theme::Theme::load(site.theme.as_deref(), content).ok()?;
     theme.tera().ok()?;
     Some((site.theme, theme))
 }
@@ -180,15 +182,14 @@ pub fn write_site(
     history: Option<&history::History>,
     gzip: bool,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let theme =
-        render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
+    let theme = theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
     write_site_with(g, &theme, output, history, gzip)
 }
 
 /// Stages 4 and 5 with a loaded theme; returns the number of pages written.
 pub fn write_site_with(
     g: &Graph,
-    theme: &render::theme::Theme,
+    theme: &theme::Theme,
     output: &Path,
     history: Option<&history::History>,
     gzip: bool,

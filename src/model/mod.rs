@@ -12,22 +12,9 @@ pub mod schema;
 mod values;
 pub use values::{days_in_month, Order, PartialDate};
 
-/// The slug of a tag (v2): lowercased, accents dropped (`å`→`a`), runs of other characters
-/// turned into `-`, `-` trimmed. Tags with the same slug are one tag. None when the tag has
-/// no letter or digit.
-pub fn tag_slug(tag: &str) -> Option<String> {
-    let ascii = deunicode::deunicode(tag).to_lowercase();
-    let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let slug = out.trim_end_matches('-');
-    (!slug.is_empty()).then(|| slug.to_string())
-}
+/// The slug of a tag (v2): tags with the same slug are one tag; None when the tag has no
+/// letter or digit.
+pub use crate::util::slug::slug as tag_slug;
 
 /// A language the UI and search support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -11,11 +11,11 @@
 
 use serde_json::{json, Value as Json};
 
-use super::i18n::Strings;
 use super::view::{share_done, status_label, with_status, Group, LinkCache, LinkView};
 use crate::graph::{Graph, NodeId};
 use crate::history::History;
 use crate::model::{Action, Status};
+use crate::theme::i18n::Strings;
 
 /// An action's standing at the end of a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

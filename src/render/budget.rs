@@ -15,7 +15,7 @@ use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::money::{plain, Totals};
 use crate::model::{tag_slug, Action, EntityKind, Status};
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
 
 /// The budget sums of one place.
 #[derive(Debug, Clone, Default)]

@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::feed::xml_escape;
 use super::view::Fact;
 use crate::model::Indicator;
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
+use crate::util::escape::xml;
 
 pub(crate) fn with_unit(s: &Strings, v: f64, unit: Option<&str>) -> String {
     match unit {
@@ -146,13 +146,13 @@ pub fn svg(s: &Strings, i: &Indicator, title: &str) -> Option<String> {
     let _ = write!(
         o,
         "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{}</desc>",
-        xml_escape(&s.fmt("chart_label", &[("title", title)])),
-        xml_escape(&desc)
+        xml(&s.fmt("chart_label", &[("title", title)])),
+        xml(&desc)
     );
     let mut v = lo;
     while v <= hi + step / 2.0 {
         let y = py(v);
-        let _ = write!(o, "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text class=\"axis\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>", w - right, left - 8.0, y + 4.0, xml_escape(&s.number(v)));
+        let _ = write!(o, "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text class=\"axis\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>", w - right, left - 8.0, y + 4.0, xml(&s.number(v)));
         v += step;
     }
     let label_every = ((y1 - y0) / 8 + 1).max(1);
@@ -168,7 +168,7 @@ pub fn svg(s: &Strings, i: &Indicator, title: &str) -> Option<String> {
     }
     if let Some(t) = &i.target {
         let y = py(t.value);
-        let label = xml_escape(&format!(
+        let label = xml(&format!(
             "{} {}",
             s.get("target"),
             with_unit(s, t.value, i.unit.as_deref())

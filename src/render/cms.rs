@@ -8,12 +8,14 @@
 
 use serde::Serialize;
 
+use crate::util::escape::html;
+
 use super::cms_fields::{fields, Choice, Field, FieldContext};
-use super::theme::{DECAP_CMS, DECAP_CMS_VERSION};
 use super::view::kind_label;
 use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::model::{Cms, EntityKind, Repository};
+use crate::theme::{DECAP_CMS, DECAP_CMS_VERSION};
 
 #[derive(Serialize)]
 struct Config {
@@ -115,9 +117,9 @@ pub fn admin(r: &Renderer) -> Result<(), Diagnostic> {
          <noscript><p>{noscript}</p></noscript>\n\
          <script src=\"{script}\"></script>\n</body>\n</html>\n",
         lang = s.lang.code(),
-        title = escape(&title),
-        noscript = escape(&s.get("admin_noscript")),
-        script = escape(&script),
+        title = html(&title),
+        noscript = html(&s.get("admin_noscript")),
+        script = html(&script),
     );
     r.out.write("admin/index.html", html.as_bytes())
 }
@@ -231,13 +233,6 @@ fn api_root(backend: &str, url: &str) -> (Option<String>, Option<String>) {
         "gitlab" if host != "gitlab.com" => (Some(format!("{origin}/api/v4")), Some(origin)),
         _ => (None, None),
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The ambitions an action of place `p` may serve: its own place's first (value `id`), then

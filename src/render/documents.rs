@@ -12,7 +12,7 @@ use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{Document, Entity, Fields, PoliticalWill};
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
 
 /// Where a document is opened: its web address or the published copy of its file.
 pub fn href(g: &Graph, d: &Document) -> String {

@@ -9,15 +9,7 @@ use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::graph::NodeId;
 use crate::model::{EntityKind, Status};
-
-/// Escapes text for XML (and HTML attributes), dropping control characters XML forbids.
-pub fn xml_escape(s: &str) -> String {
-    let clean: String = s
-        .chars()
-        .filter(|c| (*c as u32) >= 0x20 || matches!(c, '\n' | '\t' | '\r'))
-        .collect();
-    super::theme::escape_html(&clean)
-}
+use crate::util::escape::xml;
 
 /// One event of the feed.
 pub struct Event {
@@ -115,10 +107,10 @@ pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagn
         x,
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{}</id>\n<link rel=\"self\" href=\"{}\"/>\n<link href=\"{}\"/>\n<updated>{updated}T00:00:00Z</updated>\n",
         place.lang.code(),
-        xml_escape(&format!("{} – {}", place.programme.common.title, s.get("latest_changes"))),
-        xml_escape(&feed_url),
-        xml_escape(&feed_url),
-        xml_escape(&absolute(r, &view::place_url(g, p))),
+        xml(&format!("{} – {}", place.programme.common.title, s.get("latest_changes"))),
+        xml(&feed_url),
+        xml(&feed_url),
+        xml(&absolute(r, &view::place_url(g, p))),
     );
     for ev in events {
         let e = g.entity(ev.node);
@@ -134,14 +126,14 @@ pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagn
         let _ = write!(
             x,
             "<entry>\n<title>{}</title>\n<id>{}#{}-{}</id>\n<link href=\"{}\"/>\n<updated>{}T00:00:00Z</updated>\n<author><name>{}</name></author>\n<summary>{}</summary>\n</entry>\n",
-            xml_escape(&format!("{label}: {}", e.common.title)),
-            xml_escape(&url),
+            xml(&format!("{label}: {}", e.common.title)),
+            xml(&url),
             ev.what,
             ev.date,
-            xml_escape(&url),
+            xml(&url),
             ev.date,
-            xml_escape(&place_name(g, p)),
-            xml_escape(e.common.summary.as_deref().unwrap_or(&e.common.title)),
+            xml(&place_name(g, p)),
+            xml(e.common.summary.as_deref().unwrap_or(&e.common.title)),
         );
     }
     x.push_str("</feed>\n");

@@ -11,7 +11,7 @@ use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::NodeId;
 use crate::model::{Action, EntityKind, Status};
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
 
 const VIEWS: [(&str, &str); 4] = [
     ("", "by_status"),

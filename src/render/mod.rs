@@ -13,7 +13,6 @@ pub mod data;
 mod documents;
 pub mod feed;
 mod followup;
-pub mod i18n;
 mod lists;
 mod pages;
 mod responsible;
@@ -22,7 +21,6 @@ pub mod sdg;
 mod search;
 mod site_pages;
 mod tags;
-pub mod theme;
 mod timeline;
 pub mod view;
 mod yearly;
@@ -39,8 +37,8 @@ use crate::diag::Diagnostic;
 use crate::graph::Graph;
 use crate::model::{Common, Lang};
 use crate::output::Staging;
-use i18n::Strings;
-use theme::Theme;
+use crate::theme::i18n::Strings;
+use crate::theme::Theme;
 
 /// A step in the breadcrumb trail.
 #[derive(Debug, Clone, Serialize)]
@@ -212,7 +210,10 @@ impl<'a> Renderer<'a> {
         let html = self.render(template, place, page, data).map_err(|e| {
             Diagnostic::io(
                 None,
-                format!("rendering {template} for {url}: {}", theme::error_chain(&e)),
+                format!(
+                    "rendering {template} for {url}: {}",
+                    crate::theme::error_chain(&e)
+                ),
             )
         })?;
         let path = if rel_dir.is_empty() {
@@ -235,7 +236,7 @@ impl<'a> Renderer<'a> {
         let html = self.render(template, None, page, data).map_err(|e| {
             Diagnostic::io(
                 None,
-                format!("rendering {template}: {}", theme::error_chain(&e)),
+                format!("rendering {template}: {}", crate::theme::error_chain(&e)),
             )
         })?;
         self.out.write(path, &html)

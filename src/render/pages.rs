@@ -11,7 +11,7 @@ use super::{
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{Entity, EntityKind, Fields};
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
 
 /// What the header and footer of every page of a place show.
 pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {

@@ -12,7 +12,7 @@ use super::view::{self, place_name, progress, status_label, Fact, FactLink, Grou
 use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
-use crate::model::{tag_slug, Action, EntityKind, Status};
+use crate::model::{Action, EntityKind, Status};
 
 /// A responsible body of a place and the actions it carries out.
 pub struct Body {
@@ -22,9 +22,7 @@ pub struct Body {
 }
 
 /// The slug of a responsible body's page.
-pub fn slug(name: &str) -> String {
-    tag_slug(name).unwrap_or_else(|| "x".to_string())
-}
+pub use crate::util::slug::slug_or_x as slug;
 
 /// URL of `<place>/responsible/` (`slug`: None) or of one body's page.
 pub fn url(g: &Graph, p: usize, slug: Option<&str>) -> String {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::view::Fact;
 use crate::graph::Graph;
 use crate::model::Programme;
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
 
 /// The revision state of one plan, in words of a language.
 #[derive(Debug, Clone, Serialize)]

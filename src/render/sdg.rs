@@ -11,7 +11,7 @@ use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::Lang;
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
 
 const SV: [&str; 17] = [
     "Ingen fattigdom",

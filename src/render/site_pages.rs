@@ -208,7 +208,7 @@ pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for u in urls {
         xml.push_str("  <url><loc>");
-        xml.push_str(&super::feed::xml_escape(&absolute(r, &u)));
+        xml.push_str(&crate::util::escape::xml(&absolute(r, &u)));
         xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");

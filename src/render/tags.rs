@@ -230,7 +230,7 @@ fn tag_page(r: &Renderer, t: &Tag, crumbs: Vec<Crumb>) -> Result<(), Diagnostic>
 
 /// The list item of a place's programme on a tag page.
 fn programme_item(r: &Renderer, p: usize) -> String {
-    use crate::render::theme::escape_html as e;
+    use crate::util::escape::html as e;
     let g = r.g;
     format!(
         "<li class=\"item\" data-status=\"\">\n  <a href=\"{}\">{}</a>\n  <span class=\"meta\">{}</span>\n</li>\n",

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::graph::{warnings::is_late, Graph, NodeId};
 use crate::model::{EntityKind, Status};
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
 
 /// A link to an entity page with what lists show of it.
 #[derive(Debug, Clone, Serialize)]
@@ -30,7 +30,7 @@ pub struct LinkView {
 
 /// The default theme's list item for a link, escaped.
 fn item_html(s: &Strings, l: &LinkView) -> String {
-    use crate::render::theme::escape_html as e;
+    use crate::util::escape::html as e;
     let mut h = String::with_capacity(256);
     h.push_str("<li class=\"item");
     if let Some(st) = l.status {

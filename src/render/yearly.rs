@@ -17,7 +17,7 @@ use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{EntityKind, Indicator, Status};
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
 
 /// The years place `p` has a follow-up page for: a report, or an action completed or put on
 /// the action list that year.

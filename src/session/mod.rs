@@ -21,7 +21,8 @@ use crate::load::SourceFile;
 use crate::model::EntityKind;
 use crate::output::Staging;
 use crate::parse::{self, ParseCache, Parsed, ParsedPlace};
-use crate::render::{self, theme::Theme, Selection};
+use crate::render::{self, Selection};
+use crate::theme::Theme;
 use crate::{BuildOptions, BuildStats};
 
 /// State kept between the builds of one `serve` run.

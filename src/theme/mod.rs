@@ -2,6 +2,8 @@
 //! site's own `themes/<name>/` (beside the content folder) laid over it file
 //! by file. Provides the tera templates, static assets and UI strings.
 
+pub mod i18n;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -115,30 +117,9 @@ impl Theme {
             )
         })?;
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fn(crate::util::escape::html);
         Ok(tera)
     }
-}
-
-/// Escapes text for HTML text and quoted attributes (`/` stays readable in URLs).
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    let mut last = 0;
-    for (i, b) in input.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&input[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&input[last..]);
-    out
 }
 
 /// The folder of the site's own theme `name`: `themes/<name>/` beside the content folder.

@@ -8,7 +8,7 @@ use serde_json::Value as Json;
 
 use crate::diag::Diagnostic;
 use crate::model::{Lang, SiteConfig};
-use crate::render::theme::Theme;
+use crate::theme::Theme;
 
 pub const TERM_KINDS: [&str; 6] = [
     "area",
