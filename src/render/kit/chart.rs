@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::view::Fact;
 use crate::model::Indicator;
+use crate::render::kit::view::Fact;
 use crate::theme::i18n::Strings;
 use crate::util::escape::xml;
 

@@ -6,12 +6,17 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
-use super::view::{self, kind_label, link, place_name, Fact, Group, LinkView};
-use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::NodeId;
 use crate::model::{Action, EntityKind, Status};
-use crate::theme::i18n::Strings;
+use crate::render::kit::view;
+use crate::render::kit::view::kind_label;
+use crate::render::kit::view::link;
+use crate::render::kit::view::place_name;
+use crate::render::kit::view::Group;
+use crate::render::kit::view::LinkView;
+use crate::render::kit::Crumb;
+use crate::render::kit::Renderer;
 
 const VIEWS: [(&str, &str); 4] = [
     ("", "by_status"),
@@ -57,7 +62,7 @@ pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             "total": nodes.len(),
             "kind_plural": heading,
             "progress": view::progress(g, s, &nodes),
-            "responsible_url": super::responsible::url(g, p, None),
+            "responsible_url": crate::render::kit::urls::responsible_url(g, p, None),
         });
         let rel = if slug.is_empty() {
             format!("{}/actions", place.id)
@@ -144,7 +149,7 @@ fn by_ambition(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
 fn by_responsible(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
     let (g, s, links) = (r.g, &r.strings[p], &r.links);
     // One group per body (as on its page, `responsible/<key>/`), then the actions without one.
-    let mut groups: Vec<Group> = super::responsible::bodies(g, p)
+    let mut groups: Vec<Group> = crate::render::pages::responsible::bodies(g, p)
         .into_iter()
         .map(|b| Group {
             key: b.slug,
@@ -169,87 +174,4 @@ fn by_responsible(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
         });
     }
     groups
-}
-
-/// Every field of an action in plain words.
-pub fn action_facts(s: &Strings, a: &Action) -> Vec<Fact> {
-    let mut f = Vec::new();
-    if let Some(e) = &a.effort {
-        f.push(Fact::text(s.get("effort"), e.clone()));
-    }
-    if !a.responsible.is_empty() {
-        f.push(Fact::text(s.get("responsible"), a.responsible.join(", ")));
-    }
-    if !a.funded_by.is_empty() {
-        f.push(Fact::text(s.get("funded_by"), a.funded_by.join(", ")));
-    }
-    if let Some(d) = a.due {
-        f.push(Fact {
-            datetime: Some(d.iso()),
-            ..Fact::text(s.get("due"), s.date(&d.iso()))
-        });
-    }
-    if let Some(d) = a.decided_by.as_ref() {
-        f.push(Fact::text(s.get("decided_by"), d.clone()));
-    }
-    if let Some(b) = &a.budget {
-        let mut text = s.money(b.amount, b.currency.as_deref().unwrap_or(""));
-        if let Some(y) = b.year {
-            text = s.fmt(
-                "budget_for_year",
-                &[("amount", &text), ("year", &y.to_string())],
-            );
-        }
-        f.push(Fact::text(s.get("budget"), text));
-    }
-    if let Some(y) = a.listed {
-        f.push(Fact::text(s.get("listed"), y.to_string()));
-    }
-    if let Some(c) = a.completed {
-        f.push(Fact {
-            datetime: Some(c.iso()),
-            ..Fact::text(s.get("completed"), s.date(&c.iso()))
-        });
-    }
-    if let Some(o) = &a.origin {
-        f.push(Fact::text(s.get("origin"), o.clone()));
-    }
-    f
-}
-
-/// The search page of place `p`.
-pub fn search_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
-    let g = r.g;
-    let s = &r.strings[p];
-    let place = &g.places[p];
-    let indexes = vec![super::search::place_entry(r, p)];
-    let config = search_config(s, indexes, &format!("{}{}/actions/", g.prefix, place.id));
-    let title = format!("{} – {}", s.get("search_title"), place_name(g, p));
-    r.page(
-        &format!("{}/search", place.id),
-        "search.html",
-        Some(p),
-        &title,
-        r.crumbs(Some(p)),
-        None,
-        json!({"config": config, "scope": place_name(g, p)}),
-    )
-}
-
-/// The configuration the search script reads from `data-search`.
-pub fn search_config(s: &Strings, indexes: Vec<serde_json::Value>, actions_url: &str) -> String {
-    let keys = [
-        "search_results_one",
-        "search_results_many",
-        "search_no_results",
-        "search_try_actions",
-        "search_loading",
-        "search_error",
-        "search_more",
-    ];
-    let strings: serde_json::Map<String, serde_json::Value> = keys
-        .iter()
-        .map(|k| (k.to_string(), json!(s.get(k))))
-        .collect();
-    json!({"indexes": indexes, "actions_url": actions_url, "lang": s.lang.code(), "strings": strings}).to_string()
 }

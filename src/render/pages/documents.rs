@@ -3,25 +3,18 @@
 //! is listed once, linked, with every entity that refers to it; and the political will
 //! of a goal (v3), shown on its ambition's page, with its decision in the registers.
 
+use crate::render::kit::urls::href;
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value as Json};
 
-use super::view::{self, kind_label, place_name};
-use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{Document, Entity, Fields, PoliticalWill};
+use crate::render::kit::view::kind_label;
+use crate::render::kit::view::place_name;
+use crate::render::kit::Renderer;
 use crate::theme::i18n::Strings;
-
-/// Where a document is opened: its web address or the published copy of its file.
-pub fn href(g: &Graph, d: &Document) -> String {
-    match (&d.url, &d.file) {
-        (Some(u), _) => u.clone(),
-        (None, Some(f)) => format!("{}{}", g.prefix, crate::parse::links::encode_path(f)),
-        _ => String::new(),
-    }
-}
 
 /// One document as pages show it.
 pub fn doc_view(g: &Graph, s: &Strings, d: &Document) -> Json {
@@ -87,7 +80,10 @@ fn will_decision(g: &Graph, s: &Strings, n: NodeId) -> Option<Document> {
     let will = political_will(e)?;
     Some(Document {
         title: s.fmt("political_will_document", &[("title", &e.common.title)]),
-        url: Some(format!("{}#{WILL_ID}", view::entity_url(g, n))),
+        url: Some(format!(
+            "{}#{WILL_ID}",
+            crate::render::kit::urls::entity_url(g, n)
+        )),
         file: None,
         kind: Some(match &will.by {
             Some(by) => format!("{} ({by})", s.get("political_will")),
@@ -143,14 +139,14 @@ fn referrer_view(g: &Graph, s: &Strings, (p, n): Referrer, from: Option<usize>) 
     let (title, url, kind) = match n {
         None => (
             g.places[p].programme.common.title.clone(),
-            view::place_url(g, p),
+            crate::render::kit::urls::place_url(g, p),
             s.get("programme_cap"),
         ),
         Some(n) => {
             let e = g.entity(n);
             (
                 e.common.title.clone(),
-                view::entity_url(g, n),
+                crate::render::kit::urls::entity_url(g, n),
                 kind_label(s, e.kind, false),
             )
         }

@@ -6,11 +6,12 @@
 
 use serde_json::{json, Value as Json};
 
-use super::view::{self, link, place_name};
-use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::Lang;
+use crate::render::kit::view::link;
+use crate::render::kit::view::place_name;
+use crate::render::kit::Renderer;
 use crate::theme::i18n::Strings;
 
 const SV: [&str; 17] = [
@@ -92,7 +93,7 @@ pub fn goal_views(g: &Graph, s: &Strings, place: usize, goals: &[u8]) -> Vec<Jso
             json!({
                 "number": n,
                 "name": name(s.lang, *n),
-                "url": format!("{}agenda-2030/#goal-{n}", view::place_url(g, place)),
+                "url": format!("{}agenda-2030/#goal-{n}", crate::render::kit::urls::place_url(g, place)),
             })
         })
         .collect()
@@ -173,7 +174,7 @@ pub fn site_page(r: &Renderer) -> Result<(), Diagnostic> {
                 (!nodes.is_empty()).then(|| {
                     json!({
                         "place": place_name(g, p),
-                        "place_url": format!("{}agenda-2030/#goal-{n}", view::place_url(g, p)),
+                        "place_url": format!("{}agenda-2030/#goal-{n}", crate::render::kit::urls::place_url(g, p)),
                         "lang": g.places[p].lang.code(),
                         "items": nodes.iter().map(|x| link(g, &r.strings[p], *x, p)).collect::<Vec<_>>(),
                     })

@@ -5,12 +5,11 @@
 
 use serde_json::{json, Value as Json};
 
-use super::feed::Event;
-use super::view::status_label;
-use super::Renderer;
 use crate::graph::NodeId;
 use crate::history::{commit_url, Change};
 use crate::model::{Common, EntityKind, Status};
+use crate::render::kit::view::status_label;
+use crate::render::kit::Renderer;
 
 fn change_json(r: &Renderer, p: usize, c: &Change) -> Json {
     let s = &r.strings[p];
@@ -72,7 +71,7 @@ pub fn history_events(r: &Renderer, p: usize) -> Option<Vec<Event>> {
         };
         let e = g.entity(n);
         let Some(h) = history.files.get(&e.common.source) else {
-            out.extend(super::feed::content_events_of(g, n));
+            out.extend(crate::render::kit::events::content_events_of(g, n));
             continue;
         };
         if let Some(a) = &h.added {
@@ -100,4 +99,85 @@ pub fn history_events(r: &Renderer, p: usize) -> Option<Vec<Event>> {
         }
     }
     Some(out)
+}
+/// One event of the feed.
+pub struct Event {
+    pub node: NodeId,
+    /// `added`, `decided`, `started`, `completed`, `cancelled` or `report` (a yearly report
+    /// published).
+    pub what: &'static str,
+    pub date: String,
+    /// Link to the commit on the forge, when known from git history.
+    pub commit_url: Option<String>,
+}
+
+/// Events known from the content itself (the year listed and the completion date).
+pub fn content_events(r: &Renderer, p: usize) -> Vec<Event> {
+    let g = r.g;
+    g.places[p]
+        .of_kind(EntityKind::Action)
+        .flat_map(|i| {
+            content_events_of(
+                g,
+                NodeId {
+                    place: p as u32,
+                    idx: i,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The content's own dates of one action.
+pub fn content_events_of(g: &crate::graph::Graph, n: NodeId) -> Vec<Event> {
+    let mut out = Vec::new();
+    let Some(a) = g.entity(n).action() else {
+        return out;
+    };
+    if let Some(y) = a.listed {
+        out.push(Event {
+            node: n,
+            what: "added",
+            date: format!("{y:04}-01-01"),
+            commit_url: None,
+        });
+    }
+    if let (Status::Done, Some(c)) = (a.status, a.completed) {
+        let (y, m, d) = c.first_day();
+        out.push(Event {
+            node: n,
+            what: "completed",
+            date: format!("{y:04}-{m:02}-{d:02}"),
+            commit_url: None,
+        });
+    }
+    out
+}
+
+/// The events of a place, newest first: from git history when there is one, else from the content.
+pub fn place_events(r: &Renderer, p: usize) -> Vec<Event> {
+    let mut events =
+        crate::render::kit::events::history_events(r, p).unwrap_or_else(|| content_events(r, p));
+    events.extend(report_events(r.g, p));
+    events.sort_by(|a, b| b.date.cmp(&a.date).then(a.node.cmp(&b.node)));
+    events
+}
+
+/// A yearly report of place `p` is published on the date it gives.
+fn report_events(g: &crate::graph::Graph, p: usize) -> impl Iterator<Item = Event> + '_ {
+    g.places[p]
+        .of_kind(EntityKind::Report)
+        .filter_map(move |i| {
+            let n = NodeId {
+                place: p as u32,
+                idx: i,
+            };
+            let (y, m, d) = g.entity(n).report()?.published.first_day();
+            Some(Event {
+                node: n,
+                what: "report",
+                date: format!("{y:04}-{m:02}-{d:02}"),
+                commit_url: None,
+            })
+        })
 }

@@ -1,144 +1,31 @@
 //! The pages of one place: programme, one page per entity, the lists of each
 //! kind, the search page and index, open data and the feed.
 
-use rayon::prelude::*;
 use serde_json::{json, Value as Json};
 
-use super::view::{self, by_status, kind_label, link, links, place_name, progress, Fact};
-use super::{
-    chart, data, documents, feed, followup, lists, responsible, sdg, yearly, Crumb, Renderer,
-};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{Entity, EntityKind, Fields};
+use crate::render::kit::chart;
+use crate::render::kit::view::by_status;
+use crate::render::kit::view::kind_label;
+use crate::render::kit::view::link;
+use crate::render::kit::view::links;
+use crate::render::kit::view::place_name;
+use crate::render::kit::view::progress;
+use crate::render::kit::view::Fact;
+use crate::render::kit::Crumb;
+use crate::render::kit::Renderer;
+use crate::render::pages::documents;
+use crate::render::pages::responsible;
+use crate::render::pages::sdg;
 use crate::theme::i18n::Strings;
 
-/// What the header and footer of every page of a place show.
-pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {
-    let place = &g.places[p];
-    let prog = place.programme.programme();
-    let url = view::place_url(g, p);
-    let ideas = prog.and_then(|pr| pr.ideas.as_ref()).and_then(|i| {
-        let href = i
-            .url
-            .clone()
-            .or_else(|| i.email.as_ref().map(|e| format!("mailto:{e}")))?;
-        Some(json!({"url": href, "text": i.text.clone().unwrap_or_else(|| s.get("ideas_default"))}))
-    });
-    json!({
-        "id": place.id,
-        "name": place_name(g, p),
-        "kind": prog.map(|pr| pr.place_kind.clone()),
-        "kind_label": prog.map(|pr| s.get(&format!("kind_{}", pr.place_kind))),
-        "title": place.programme.common.title,
-        "url": url,
-        "actions_url": format!("{url}actions/"),
-        "indicators_url": format!("{url}indicators/"),
-        "search_url": format!("{url}search/"),
-        "feed_url": format!("{url}feed.xml"),
-        "data_url": format!("{url}data/"),
-        "ideas": ideas,
-        "has_indicators": place.of_kind(EntityKind::Indicator).next().is_some(),
-    })
-}
-
-/// Which place-level files of a place to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PlaceParts {
-    /// Programme page, lists of areas, ambitions, strategies and indicators.
-    pub pages: bool,
-    /// Follow-up, year, documents and Agenda 2030 pages.
-    pub followup: bool,
-    /// Action lists, data, feed and changes (only when the place's own entities changed).
-    pub lists: bool,
-    /// The search index.
-    pub index: bool,
-}
-
-/// Renders the place-level pages of place `p` and the entity pages `entities` (all when None).
-pub fn render_place(
+pub fn programme_page(
     r: &Renderer,
     p: usize,
-    parts: PlaceParts,
-    entities: Option<&[u32]>,
-) -> Vec<Diagnostic> {
-    let g = r.g;
-    let place = &g.places[p];
-    // One list of events for the programme page, the feed and the changes page.
-    let events = if parts.pages || parts.lists || parts.followup {
-        feed::place_events(r, p)
-    } else {
-        Vec::new()
-    };
-    let events = &events;
-    type Job<'a> = Box<dyn Fn() -> Result<(), Diagnostic> + Send + Sync + 'a>;
-    let mut jobs: Vec<Job> = Vec::new();
-    if parts.pages {
-        jobs.push(Box::new(move || programme_page(r, p, events)));
-        for kind in [
-            EntityKind::Area,
-            EntityKind::Ambition,
-            EntityKind::Strategy,
-            EntityKind::Indicator,
-        ] {
-            jobs.push(Box::new(move || kind_index(r, p, kind)));
-        }
-    }
-    if parts.followup {
-        jobs.push(Box::new(move || followup::follow_up_page(r, p)));
-        jobs.push(Box::new(move || yearly::year_pages(r, p, events)));
-        jobs.push(Box::new(move || documents::place_page(r, p)));
-        jobs.push(Box::new(move || responsible::pages(r, p)));
-        jobs.push(Box::new(move || sdg::place_page(r, p)));
-    }
-    if parts.lists {
-        jobs.push(Box::new(move || lists::action_lists(r, p)));
-        jobs.push(Box::new(move || lists::search_page(r, p)));
-        jobs.push(Box::new(move || data::write_place(r, p)));
-        jobs.push(Box::new(move || super::budget::write_place(r, p)));
-        jobs.push(Box::new(move || {
-            feed::write_place(r, p, events)?;
-            followup::changes_page(r, p, events)
-        }));
-    }
-    if parts.index {
-        jobs.push(Box::new(move || crate::render::search::place_index(r, p)));
-    }
-    // The search index is the longest job: start it first.
-    jobs.reverse();
-    let all: Vec<u32>;
-    let list = match entities {
-        Some(l) => l,
-        None => {
-            all = (0..place.entities.len() as u32).collect();
-            &all
-        }
-    };
-    // Place-level files and entity pages side by side, so that neither waits for the other.
-    let (mut errors, entity_errors) = rayon::join(
-        || -> Vec<Diagnostic> { jobs.par_iter().filter_map(|job| job().err()).collect() },
-        || -> Vec<Diagnostic> {
-            list.par_iter()
-                // A report is shown on the follow-up page of its year.
-                .filter(|i| place.entities[**i as usize].kind != EntityKind::Report)
-                .filter_map(|i| {
-                    entity_page(
-                        r,
-                        NodeId {
-                            place: p as u32,
-                            idx: *i,
-                        },
-                    )
-                    .err()
-                })
-                .collect()
-        },
-    );
-    errors.extend(entity_errors);
-    errors
-}
-
-fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), Diagnostic> {
+    events: &[crate::render::kit::events::Event],
+) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
     let place = &g.places[p];
@@ -172,8 +59,8 @@ fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), 
         if let Some(rv) = &pr.review {
             facts.push(Fact::text(s.get("review"), rv.clone()));
         }
-        if let Some(rev) = super::revision::of_programme(s, pr, g.today) {
-            facts.extend(super::revision::facts(s, &rev));
+        if let Some(rev) = crate::render::pages::revision::of_programme(s, pr, g.today) {
+            facts.extend(crate::render::pages::revision::facts(s, &rev));
         }
         if !pr.partners.is_empty() {
             facts.push(Fact::text(s.get("partners"), pr.partners.join(", ")));
@@ -259,9 +146,9 @@ fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), 
         "progress": progress(g, s, &own_actions),
         "documents": documents::doc_views(g, s, &place.programme.common.documents),
         "more": more_links(g, s, p),
-        "revision": super::revision::of_place(g, s, p),
-        "tags": super::tags::tag_links(g, &place.programme.common.tags),
-        "budget_url": super::budget::has_budgets(g, p).then(|| format!("{}budget/", view::place_url(g, p))),
+        "revision": crate::render::pages::revision::of_place(g, s, p),
+        "tags": crate::render::pages::tags::tag_links(g, &place.programme.common.tags),
+        "budget_url": crate::render::pages::budget::has_budgets(g, p).then(|| format!("{}budget/", crate::render::kit::urls::place_url(g, p))),
         "tags_url": format!("{}tags/", g.prefix),
     });
     r.page(
@@ -277,7 +164,7 @@ fn programme_page(r: &Renderer, p: usize, events: &[feed::Event]) -> Result<(), 
 
 /// Links from the programme page to the place's follow-up, documents and Agenda 2030 pages.
 fn more_links(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
-    let url = view::place_url(g, p);
+    let url = crate::render::kit::urls::place_url(g, p);
     let mut v = vec![json!({"url": format!("{url}follow-up/"), "text": s.get("follow_up")})];
     let place = &g.places[p];
     let docs = !place.programme.common.documents.is_empty()
@@ -304,7 +191,7 @@ pub fn indicator_summary(g: &Graph, s: &Strings, n: NodeId, from: usize) -> Json
     json!({"link": link(g, s, n, from), "text": text})
 }
 
-fn kind_index(r: &Renderer, p: usize, kind: EntityKind) -> Result<(), Diagnostic> {
+pub fn kind_index(r: &Renderer, p: usize, kind: EntityKind) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
     let place = &g.places[p];
@@ -338,7 +225,7 @@ fn kind_index(r: &Renderer, p: usize, kind: EntityKind) -> Result<(), Diagnostic
     )
 }
 
-fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
+pub fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
     let g = r.g;
     let p = n.place as usize;
     let s = &r.strings[p];
@@ -352,7 +239,7 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
         "number": e.common.order.as_ref().map(|o| o.display.clone()),
         "summary": e.common.summary,
         "body": e.common.body_html,
-        "tags": super::tags::tag_links(g, &e.common.tags),
+        "tags": crate::render::pages::tags::tag_links(g, &e.common.tags),
         "extra": e.common.extra,
         "area": one(l.area),
         "ambition": one(l.ambition),
@@ -367,7 +254,7 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
         "sdg": sdg::goal_views(g, s, p, &e.common.sdg),
         "political_will": documents::will_view(s, e),
     });
-    data["history"] = json!(super::timeline::entity_history(r, p, &e.common));
+    data["history"] = json!(crate::render::kit::events::entity_history(r, p, &e.common));
     match &e.fields {
         Fields::Action(a) => {
             let me = link(g, s, n, p);
@@ -377,7 +264,7 @@ fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
             data["late_text"] = json!(a
                 .due
                 .map(|d| s.fmt("late_text", &[("due", &s.date(&d.iso()))])));
-            let mut facts = lists::action_facts(s, a);
+            let mut facts = crate::render::kit::facts::action_facts(s, a);
             let label = s.get("responsible");
             if let Some(f) = facts.iter_mut().find(|f| f.label == label) {
                 if let Some(linked) = responsible::fact(g, p, label, a) {

@@ -5,11 +5,12 @@
 
 use serde_json::json;
 
-use super::feed::Event;
-use super::view::{link, place_name};
-use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::graph::warnings::follow_up;
+use crate::render::kit::events::Event;
+use crate::render::kit::view::link;
+use crate::render::kit::view::place_name;
+use crate::render::kit::Renderer;
 
 /// Writes `<place>/changes/` from `events` (newest first).
 pub fn changes_page(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagnostic> {
@@ -70,9 +71,9 @@ pub fn follow_up_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         None,
         json!({
             "sections": sections,
-            "years": super::yearly::year_links(g, s, p),
+            "years": crate::render::kit::years::year_links(g, s, p),
             "site_url": format!("{}follow-up/", g.prefix),
-            "revision": super::revision::of_place(g, s, p),
+            "revision": crate::render::pages::revision::of_place(g, s, p),
         }),
     )
 }

@@ -4,15 +4,22 @@
 //! Names whose slugs are equal (the slug rule of tags) are one body, shown in the spelling
 //! used most.
 
+use crate::render::kit::urls::responsible_url;
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value as Json};
 
-use super::view::{self, place_name, progress, status_label, Fact, FactLink, Group};
-use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{Action, EntityKind, Status};
+use crate::render::kit::view::place_name;
+use crate::render::kit::view::progress;
+use crate::render::kit::view::status_label;
+use crate::render::kit::view::Fact;
+use crate::render::kit::view::FactLink;
+use crate::render::kit::view::Group;
+use crate::render::kit::Crumb;
+use crate::render::kit::Renderer;
 
 /// A responsible body of a place and the actions it carries out.
 pub struct Body {
@@ -23,14 +30,6 @@ pub struct Body {
 
 /// The slug of a responsible body's page.
 pub use crate::util::slug::slug_or_x as slug;
-
-/// URL of `<place>/responsible/` (`slug`: None) or of one body's page.
-pub fn url(g: &Graph, p: usize, slug: Option<&str>) -> String {
-    match slug {
-        Some(s) => format!("{}responsible/{s}/", view::place_url(g, p)),
-        None => format!("{}responsible/", view::place_url(g, p)),
-    }
-}
 
 /// The responsible bodies of place `p`, by name.
 pub fn bodies(g: &Graph, p: usize) -> Vec<Body> {
@@ -81,7 +80,7 @@ pub fn fact(g: &Graph, p: usize, label: String, a: &Action) -> Option<Fact> {
         .iter()
         .map(|who| FactLink {
             text: who.trim().to_string(),
-            url: url(g, p, Some(&slug(who.trim()))),
+            url: responsible_url(g, p, Some(&slug(who.trim()))),
         })
         .collect();
     Some(Fact {
@@ -140,14 +139,14 @@ pub fn pages(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         json!({
             "count": mine.len(),
             "by_status": by_status,
-            "url": format!("{}{}", url(g, p, Some(&b.slug)), anchor.unwrap_or_default()),
+            "url": format!("{}{}", responsible_url(g, p, Some(&b.slug)), anchor.unwrap_or_default()),
         })
     };
     let rows: Vec<Json> = list
         .iter()
         .map(|b| {
             let cells: Vec<Json> = columns.iter().map(|a| cell(b, Some(*a))).collect();
-            json!({"name": b.name, "url": url(g, p, Some(&b.slug)), "cells": cells, "total": cell(b, None)})
+            json!({"name": b.name, "url": responsible_url(g, p, Some(&b.slug)), "cells": cells, "total": cell(b, None)})
         })
         .collect();
     let heads: Vec<Json> = columns
@@ -155,7 +154,7 @@ pub fn pages(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         .map(|a| json!(r.links.link(g, s, *a, p)))
         .collect();
     let title = format!("{} – {}", s.get("responsible_page"), place_name(g, p));
-    let index_url = url(g, p, None);
+    let index_url = responsible_url(g, p, None);
     r.page(
         &format!("{}/responsible", g.places[p].id),
         "responsible.html",
@@ -194,7 +193,7 @@ fn body_page(r: &Renderer, p: usize, b: &Body) -> Result<(), Diagnostic> {
     let mut crumbs = r.crumbs(Some(p));
     crumbs.push(Crumb {
         title: s.get("responsible_page"),
-        url: url(g, p, None),
+        url: responsible_url(g, p, None),
     });
     let heading = s.fmt("responsible_of", &[("name", &b.name)]);
     r.page(
@@ -206,7 +205,7 @@ fn body_page(r: &Renderer, p: usize, b: &Body) -> Result<(), Diagnostic> {
         None,
         json!({
             "body": {"name": b.name, "heading": heading, "groups": groups, "progress": progress(g, s, &b.actions)},
-            "index_url": url(g, p, None),
+            "index_url": responsible_url(g, p, None),
         }),
     )
 }

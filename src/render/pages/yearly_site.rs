@@ -2,20 +2,18 @@
 //! place got done in a year (the actions completed, with date and who was
 //! responsible), each place linking to its own page for the year and back.
 
-use std::collections::BTreeSet;
+use crate::render::kit::years::site_years;
 
 use serde_json::{json, Value as Json};
 
-use super::view::place_name;
-use super::yearly::{completed_in, completed_row, report_of, year_url, years};
-use super::Renderer;
 use crate::diag::Diagnostic;
-use crate::graph::Graph;
-
-/// Every year any place has a follow-up page for.
-pub fn site_years(g: &Graph) -> BTreeSet<i32> {
-    (0..g.places.len()).flat_map(|p| years(g, p)).collect()
-}
+use crate::render::kit::urls::year_url;
+use crate::render::kit::view::place_name;
+use crate::render::kit::years::completed_in;
+use crate::render::kit::years::report_of;
+use crate::render::kit::years::years;
+use crate::render::kit::Renderer;
+use crate::render::pages::yearly::completed_row;
 
 /// Writes `follow-up/` and `follow-up/<year>/` for every year of any place.
 pub fn pages(r: &Renderer) -> Result<(), Diagnostic> {
@@ -97,7 +95,7 @@ fn year_page(
         &title,
         {
             let mut c = r.crumbs(None);
-            c.push(super::Crumb {
+            c.push(crate::render::kit::Crumb {
                 title: s.get("follow_up_site"),
                 url: format!("{}follow-up/", g.prefix),
             });

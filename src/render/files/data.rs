@@ -1,14 +1,15 @@
 //! Open data per place: actions and indicators as JSON and CSV, and a page
 //! that documents their columns.
 
+use crate::render::kit::csv::csv_bytes;
 use serde::Serialize;
 use serde_json::json;
 
-use super::view::{self, place_name};
-use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::graph::{warnings::is_late, NodeId};
 use crate::model::EntityKind;
+use crate::render::kit::view::place_name;
+use crate::render::kit::Renderer;
 
 /// One action as a row of open data.
 #[derive(Debug, Serialize)]
@@ -124,7 +125,7 @@ fn qualified(r: &Renderer, n: Option<NodeId>) -> String {
 fn doc_address(r: &Renderer, d: &crate::model::Document) -> String {
     match &d.url {
         Some(u) => u.clone(),
-        None => super::site_pages::absolute(r, &super::documents::href(r.g, d)),
+        None => crate::render::kit::urls::absolute(r, &crate::render::kit::urls::href(r.g, d)),
     }
 }
 
@@ -132,7 +133,9 @@ fn doc_address(r: &Renderer, d: &crate::model::Document) -> String {
 pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let g = r.g;
     let place = &g.places[p];
-    let abs = |n: NodeId| super::site_pages::absolute(r, &view::entity_url(g, n));
+    let abs = |n: NodeId| {
+        crate::render::kit::urls::absolute(r, &crate::render::kit::urls::entity_url(g, n))
+    };
     let mut actions = Vec::new();
     let mut actions_json = Vec::new();
     for i in place.of_kind(EntityKind::Action) {
@@ -286,7 +289,7 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             {"name": "indicators.csv", "url": format!("{}{dir}/indicators.csv", g.prefix), "count": indicators.len()},
             {"name": "budget.csv", "url": format!("{}{dir}/budget.csv", g.prefix), "count": actions.iter().filter(|a| !a.budget_amount.is_empty()).count()},
         ],
-        "budget_columns": cols(super::budget::BUDGET_COLUMNS),
+        "budget_columns": cols(crate::render::kit::csv::BUDGET_COLUMNS),
         "action_columns": cols(ACTION_COLUMNS),
         "indicator_columns": cols(INDICATOR_COLUMNS),
     });
@@ -299,50 +302,6 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         None,
         data,
     )
-}
-
-fn csv_bytes<T: Serialize>(rows: &[T], columns: &[(&str, &str)]) -> Result<Vec<u8>, Diagnostic> {
-    let err = |e: csv::Error| Diagnostic::io(None, format!("writing CSV: {e}"));
-    let into = |w: csv::Writer<Vec<u8>>| {
-        w.into_inner()
-            .map_err(|e| Diagnostic::io(None, format!("writing CSV: {e}")))
-    };
-    // The rows as serde writes them, then every cell made safe for spreadsheets.
-    let mut raw = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    for row in rows {
-        raw.serialize(row).map_err(err)?;
-    }
-    let raw = into(raw)?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(columns.iter().map(|(n, _)| *n))
-        .map_err(err)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(raw.as_slice());
-    for rec in reader.records() {
-        let rec = rec.map_err(err)?;
-        w.write_record(rec.iter().map(safe_cell)).map_err(err)?;
-    }
-    into(w)
-}
-
-/// A CSV cell that a spreadsheet will not run as a formula (CSV injection): text beginning with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. A plain negative number
-/// (`-3.5`) is no formula and stays a number.
-pub fn safe_cell(cell: &str) -> String {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let number = cell.strip_prefix('-').is_some_and(|n| {
-        !n.is_empty()
-            && n.parse::<f64>().is_ok()
-            && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-    });
-    if risky && !number {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
 }
 
 #[cfg(test)]

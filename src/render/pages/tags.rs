@@ -4,15 +4,18 @@
 //! whose slugs are equal are one tag, shown in their most used spelling (a tie
 //! goes to the spelling that sorts first).
 
+use crate::render::kit::urls::tag_url;
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value as Json};
 
-use super::view::{self, link, place_name};
-use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::tag_slug;
+use crate::render::kit::view::link;
+use crate::render::kit::view::place_name;
+use crate::render::kit::Crumb;
+use crate::render::kit::Renderer;
 
 /// Something that carries a tag: a place's programme or one of its entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,11 +55,6 @@ impl Tag {
         v.dedup();
         v.len()
     }
-}
-
-/// URL of a tag's page.
-pub fn tag_url(g: &Graph, slug: &str) -> String {
-    format!("{}tags/{slug}/", g.prefix)
 }
 
 /// Tags of an entity as links, each once per slug, for entity pages.
@@ -139,7 +137,7 @@ pub fn write(
     let s = &r.site_strings;
     let tags = collect(g);
     let places: Vec<Json> = (0..g.places.len())
-        .map(|p| json!({"name": place_name(g, p), "url": view::place_url(g, p), "lang": g.places[p].lang.code()}))
+        .map(|p| json!({"name": place_name(g, p), "url": crate::render::kit::urls::place_url(g, p), "lang": g.places[p].lang.code()}))
         .collect();
     let rows: Vec<Json> = tags
         .iter()
@@ -205,7 +203,7 @@ fn tag_page(r: &Renderer, t: &Tag, crumbs: Vec<Crumb>) -> Result<(), Diagnostic>
             continue;
         }
         groups.push(json!({
-            "place": place_name(g, p), "url": view::place_url(g, p), "id": g.places[p].id,
+            "place": place_name(g, p), "url": crate::render::kit::urls::place_url(g, p), "id": g.places[p].id,
             "lang": g.places[p].lang.code(), "items": items,
         }));
     }
@@ -234,7 +232,7 @@ fn programme_item(r: &Renderer, p: usize) -> String {
     let g = r.g;
     format!(
         "<li class=\"item\" data-status=\"\">\n  <a href=\"{}\">{}</a>\n  <span class=\"meta\">{}</span>\n</li>\n",
-        e(&view::place_url(g, p)),
+        e(&crate::render::kit::urls::place_url(g, p)),
         e(&g.places[p].programme.common.title),
         e(&r.strings[p].get("programme_cap")),
     )

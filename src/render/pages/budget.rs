@@ -4,17 +4,20 @@
 //! with every place's totals side by side. Sums are exact (hundredths in
 //! integers) and amounts in different currencies are never added together.
 
+use crate::render::kit::csv::BUDGET_COLUMNS;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{json, Value as Json};
 
-use super::view::{self, link, place_name, status_label};
-use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::money::{plain, Totals};
 use crate::model::{tag_slug, Action, EntityKind, Status};
+use crate::render::kit::view::link;
+use crate::render::kit::view::place_name;
+use crate::render::kit::view::status_label;
+use crate::render::kit::Renderer;
 use crate::theme::i18n::Strings;
 
 /// The budget sums of one place.
@@ -157,20 +160,6 @@ fn row(s: &Strings, label: String, t: &Totals) -> Json {
     json!({"label": label, "amounts": amounts(s, t), "count": t.count()})
 }
 
-pub const BUDGET_COLUMNS: &[(&str, &str)] = &[
-    ("group", "total, status, funder or year"),
-    (
-        "key",
-        "the status, funder or year (empty for the total and for none given)",
-    ),
-    (
-        "currency",
-        "currency as written in the budgets (may be empty)",
-    ),
-    ("amount", "exact sum (at most two decimals)"),
-    ("actions", "number of actions with a budget in the sum"),
-];
-
 /// Writes `<place>/budget/` and `<place>/data/budget.csv`.
 pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let g = r.g;
@@ -247,7 +236,7 @@ fn csv(b: &PlaceBudget) -> Result<Vec<u8>, Diagnostic> {
     let mut put = |group: &str, key: &str, t: &Totals| -> Result<(), Diagnostic> {
         for (cur, (sum, n)) in &t.by_currency {
             let row = [group, key, cur, &plain(*sum), &n.to_string()];
-            w.write_record(row.iter().map(|c| super::data::safe_cell(c)))
+            w.write_record(row.iter().map(|c| crate::render::kit::csv::safe_cell(c)))
                 .map_err(err)?;
         }
         Ok(())
@@ -287,7 +276,7 @@ pub fn write_site(r: &Renderer) -> Result<(), Diagnostic> {
             json!({
                 "name": place_name(g, p),
                 "lang": g.places[p].lang.code(),
-                "url": format!("{}budget/", view::place_url(g, p)),
+                "url": format!("{}budget/", crate::render::kit::urls::place_url(g, p)),
                 "count": b.actions.len(),
                 "total": amounts(s, &b.total),
             })

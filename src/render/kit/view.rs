@@ -2,6 +2,7 @@
 //! status, progress, facts), computed once in Rust so that templates stay
 //! simple and per-page work stays proportional to the page.
 
+use crate::render::kit::urls::entity_url;
 use serde::Serialize;
 
 use crate::graph::{warnings::is_late, Graph, NodeId};
@@ -156,27 +157,6 @@ impl Fact {
             links: Vec::new(),
         }
     }
-}
-
-/// URL of a place's page.
-pub fn place_url(g: &Graph, place: usize) -> String {
-    format!("{}{}/", g.prefix, g.places[place].id)
-}
-
-/// URL of an entity page.
-pub fn entity_url(g: &Graph, n: NodeId) -> String {
-    let e = g.entity(n);
-    if e.kind == EntityKind::Report {
-        // A report is shown on the follow-up page of its year.
-        return format!("{}{}/follow-up/{}/", g.prefix, g.place(n).id, e.common.id);
-    }
-    format!(
-        "{}{}/{}/{}/",
-        g.prefix,
-        g.place(n).id,
-        e.kind.folder(),
-        e.common.id
-    )
 }
 
 /// The name of a kind in a language (with site terms), singular or plural, capitalised.

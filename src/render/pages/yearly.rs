@@ -5,75 +5,24 @@
 //! status, and each indicator's value beside the year before and the target,
 //! with whether it moved the right way. Made to be printed as the yearly report.
 
-use std::collections::BTreeSet;
+use crate::render::kit::urls::year_url;
+use crate::render::kit::years::{completed_in, report_of, years};
 
 use serde_json::{json, Value as Json};
 
-use super::asof::{self, AsOf};
-use super::chart::with_unit;
-use super::feed::Event;
-use super::view::{link, place_name, place_url};
-use super::{Crumb, Renderer};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
-use crate::model::{EntityKind, Indicator, Status};
+use crate::model::{EntityKind, Indicator};
+use crate::render::kit::asof;
+use crate::render::kit::asof::AsOf;
+use crate::render::kit::chart::with_unit;
+use crate::render::kit::events::Event;
+use crate::render::kit::urls::place_url;
+use crate::render::kit::view::link;
+use crate::render::kit::view::place_name;
+use crate::render::kit::Crumb;
+use crate::render::kit::Renderer;
 use crate::theme::i18n::Strings;
-
-/// The years place `p` has a follow-up page for: a report, or an action completed or put on
-/// the action list that year.
-pub fn years(g: &Graph, p: usize) -> BTreeSet<i32> {
-    let mut out = BTreeSet::new();
-    for e in &g.places[p].entities {
-        if let Some(r) = e.report() {
-            out.insert(r.year);
-        }
-        if let Some(a) = e.action() {
-            if let (Status::Done, Some(c)) = (a.status, a.completed) {
-                out.insert(c.year);
-            }
-            if let Some(y) = a.listed.and_then(|y| i32::try_from(y).ok()) {
-                out.insert(y);
-            }
-        }
-    }
-    out
-}
-
-/// The report of place `p` for `year`, if there is one.
-pub fn report_of(g: &Graph, p: usize, year: i32) -> Option<NodeId> {
-    g.places[p]
-        .of_kind(EntityKind::Report)
-        .find(|i| g.places[p].entities[*i as usize].report().map(|r| r.year) == Some(year))
-        .map(|idx| NodeId {
-            place: p as u32,
-            idx,
-        })
-}
-
-/// URL of the follow-up page of place `p` for `year`.
-pub fn year_url(g: &Graph, p: usize, year: i32) -> String {
-    format!("{}follow-up/{year}/", place_url(g, p))
-}
-
-/// The actions of place `p` completed in `year`, by completion date.
-pub fn completed_in(g: &Graph, p: usize, year: i32) -> Vec<NodeId> {
-    let mut v: Vec<(String, NodeId)> = g.places[p]
-        .of_kind(EntityKind::Action)
-        .filter_map(|i| {
-            let n = NodeId {
-                place: p as u32,
-                idx: i,
-            };
-            let a = g.entity(n).action()?;
-            let c = a
-                .completed
-                .filter(|c| a.status == Status::Done && c.year == year)?;
-            Some((c.iso(), n))
-        })
-        .collect();
-    v.sort();
-    v.into_iter().map(|(_, n)| n).collect()
-}
 
 /// A completed action as a row: link, date and who was responsible.
 pub fn completed_row(g: &Graph, s: &Strings, n: NodeId, from: usize) -> Json {
@@ -315,25 +264,4 @@ fn year_page(
         report.map(|n| &g.entity(n).common),
         data,
     )
-}
-
-/// The years of place `p` for its follow-up index: link and, when there is one, the report.
-pub fn year_links(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
-    years(g, p)
-        .into_iter()
-        .rev()
-        .map(|year| {
-            let rep = report_of(g, p, year).map(|n| {
-                let e = g.entity(n);
-                let published = e.report().map(|r| r.published.iso());
-                json!({"title": e.common.title, "published": published, "published_text": published.as_deref().map(|d| s.date(d))})
-            });
-            json!({
-                "year": year,
-                "url": year_url(g, p, year),
-                "report": rep,
-                "completed": completed_in(g, p, year).len(),
-            })
-        })
-        .collect()
 }

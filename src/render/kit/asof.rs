@@ -11,10 +11,15 @@
 
 use serde_json::{json, Value as Json};
 
-use super::view::{share_done, status_label, with_status, Group, LinkCache, LinkView};
 use crate::graph::{Graph, NodeId};
 use crate::history::History;
 use crate::model::{Action, Status};
+use crate::render::kit::view::share_done;
+use crate::render::kit::view::status_label;
+use crate::render::kit::view::with_status;
+use crate::render::kit::view::Group;
+use crate::render::kit::view::LinkCache;
+use crate::render::kit::view::LinkView;
 use crate::theme::i18n::Strings;
 
 /// An action's standing at the end of a year.

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::view::Fact;
 use crate::graph::Graph;
 use crate::model::Programme;
+use crate::render::kit::view::Fact;
 use crate::theme::i18n::Strings;
 
 /// The revision state of one plan, in words of a language.

@@ -10,11 +10,14 @@ use serde::Serialize;
 
 use crate::util::escape::html;
 
-use super::cms_fields::{fields, Choice, Field, FieldContext};
-use super::view::kind_label;
-use super::Renderer;
 use crate::diag::Diagnostic;
 use crate::model::{Cms, EntityKind, Repository};
+use crate::render::admin::fields::fields;
+use crate::render::admin::fields::Choice;
+use crate::render::admin::fields::Field;
+use crate::render::admin::fields::FieldContext;
+use crate::render::kit::view::kind_label;
+use crate::render::kit::Renderer;
 use crate::theme::{DECAP_CMS, DECAP_CMS_VERSION};
 
 #[derive(Serialize)]
@@ -134,7 +137,7 @@ fn config(r: &Renderer, cms: &Cms, repo: &Repository) -> Config {
     let mut collections = Vec::new();
     for (p, place) in g.places.iter().enumerate() {
         let ps = &r.strings[p];
-        let name = super::view::place_name(g, p);
+        let name = crate::render::kit::view::place_name(g, p);
         let coll = |kind: EntityKind| format!("{}-{}", place.id, kind.folder());
         let label = |key: &str| -> Option<String> {
             match ps.map.get(key) {
@@ -250,7 +253,11 @@ fn ambition_choices(g: &crate::graph::Graph, p: usize) -> Vec<Choice> {
                 });
             } else {
                 other.push(Choice {
-                    label: format!("{} ({})", e.common.title, super::view::place_name(g, q)),
+                    label: format!(
+                        "{} ({})",
+                        e.common.title,
+                        crate::render::kit::view::place_name(g, q)
+                    ),
                     value: format!("{}/{}", place.id, e.common.id),
                 });
             }
