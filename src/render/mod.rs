@@ -89,12 +89,14 @@ pub fn render(
     if sel.all || sel.site {
         site_jobs.extend([
             site::root_index as SiteJob,
-            sitemap::sitemap,
             yearly_site::pages,
             documents::site_page,
             sdg::site_page,
             budget::write_site,
         ]);
+    }
+    if sel.site && !sel.all {
+        site_jobs.push(sitemap::sitemap);
     }
     if sel.all {
         for (rel, bytes) in theme.statics() {
@@ -107,9 +109,9 @@ pub fn render(
         if let Some(dir) = &g.site_files_dir {
             errors.extend(out.copy_dir(dir, "files"));
         }
-        for p in &g.places {
+        for (i, p) in g.places.iter().enumerate() {
             if let Some(dir) = &p.files_dir {
-                errors.extend(out.copy_dir(dir, &format!("{}/files", p.id)));
+                errors.extend(out.copy_dir(dir, &g.routes.place_files(i)));
             }
         }
         site_jobs.extend([
@@ -171,6 +173,10 @@ pub fn render(
     );
     errors.extend(site_errors);
     errors.extend(place_errors);
+    // The sitemap of a full build lists what was written, once everything is.
+    if sel.all && errors.is_empty() && !r.cancelled() {
+        errors.extend(sitemap::from_written(&r).err());
+    }
     if errors.is_empty() {
         Ok(())
     } else {

@@ -1,87 +1,49 @@
-//! sitemap.xml: every page of the site with its absolute address.
+//! sitemap.xml: every page of the site with its absolute address, in the order of the route
+//! table. After a full build it lists the pages that were written, and a page written
+//! that the route table does not know (or a route no page was written for) is an error, so
+//! the sitemap and the table cannot drift apart from what is on disk.
 
-use crate::graph::NodeId;
-use crate::model::EntityKind;
+use std::collections::HashSet;
 
 use crate::diag::Diagnostic;
 use crate::render::kit::urls::absolute;
 use crate::render::kit::Renderer;
+use crate::util::escape::xml;
 
+/// Writes sitemap.xml from the route table (a partial render, where not every page is
+/// written again).
 pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
-    let g = r.g;
-    let mut urls = vec![
-        g.prefix.clone(),
-        format!("{}accessibility/", g.prefix),
-        format!("{}follow-up/", g.prefix),
-        format!("{}documents/", g.prefix),
-        format!("{}agenda-2030/", g.prefix),
-    ];
-    for y in crate::render::kit::years::site_years(g) {
-        urls.push(format!("{}follow-up/{y}/", g.prefix));
+    write(r, r.g.routes.pages())
+}
+
+/// Writes sitemap.xml after a full build: the pages written, checked against the route table.
+pub fn from_written(r: &Renderer) -> Result<(), Diagnostic> {
+    let written = std::mem::take(&mut *r.written.lock().unwrap_or_else(|e| e.into_inner()));
+    let routes = r.g.routes.pages();
+    let known: HashSet<&str> = routes.iter().map(String::as_str).collect();
+    let done: HashSet<&str> = written.iter().map(String::as_str).collect();
+    if let Some(extra) = written.iter().find(|w| !known.contains(w.as_str())) {
+        return Err(Diagnostic::io(
+            None,
+            format!("internal error: the page `{extra}/` was written but is not in the route table"),
+        ));
     }
-    urls.push(format!("{}budget/", g.prefix));
-    urls.push(format!("{}tags/", g.prefix));
-    urls.extend(
-        crate::render::pages::tags::collect(g)
-            .iter()
-            .map(|t| crate::render::kit::urls::tag_url(g, &t.slug)),
-    );
-    for (p, place) in g.places.iter().enumerate() {
-        let base = crate::render::kit::urls::place_url(g, p);
-        urls.push(base.clone());
-        for sub in [
-            "actions/",
-            "actions/by-year/",
-            "actions/by-ambition/",
-            "actions/by-responsible/",
-            "responsible/",
-            "changes/",
-            "follow-up/",
-            "documents/",
-            "agenda-2030/",
-            "budget/",
-            "data/",
-            "search/",
-        ] {
-            urls.push(format!("{base}{sub}"));
-        }
-        for kind in [
-            EntityKind::Area,
-            EntityKind::Ambition,
-            EntityKind::Strategy,
-            EntityKind::Indicator,
-        ] {
-            urls.push(format!("{base}{}/", kind.folder()));
-        }
-        for b in crate::render::pages::responsible::bodies(g, p) {
-            urls.push(crate::render::kit::urls::responsible_url(
-                g,
-                p,
-                Some(&b.slug),
-            ));
-        }
-        for y in crate::render::kit::years::years(g, p) {
-            let url = crate::render::kit::urls::year_url(g, p, y);
-            if crate::render::kit::years::report_of(g, p, y).is_none() {
-                urls.push(url);
-            }
-        }
-        for i in 0..place.entities.len() {
-            urls.push(crate::render::kit::urls::entity_url(
-                g,
-                NodeId {
-                    place: p as u32,
-                    idx: i as u32,
-                },
-            ));
-        }
+    if let Some(missing) = routes.iter().find(|p| !done.contains(p.as_str())) {
+        return Err(Diagnostic::io(
+            None,
+            format!("internal error: the route table has `{missing}/` but no page was written there"),
+        ));
     }
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for u in urls {
-        xml.push_str("  <url><loc>");
-        xml.push_str(&crate::util::escape::xml(&absolute(r, &u)));
-        xml.push_str("</loc></url>\n");
+    write(r, routes)
+}
+
+fn write(r: &Renderer, pages: &[String]) -> Result<(), Diagnostic> {
+    let mut text = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for dir in pages {
+        text.push_str("  <url><loc>");
+        text.push_str(&xml(&absolute(r, &r.g.routes.url(dir))));
+        text.push_str("</loc></url>\n");
     }
-    xml.push_str("</urlset>\n");
-    r.out.write("sitemap.xml", xml.as_bytes())
+    text.push_str("</urlset>\n");
+    r.out.write("sitemap.xml", text.as_bytes())
 }

@@ -1,6 +1,7 @@
 //! The renderer every page and file is made with: the graph, the templates, the UI strings
 //! of each place, the staging folder, and the shared part of each page's context.
 
+use crate::graph::routes::Routes;
 use crate::model::EntityKind;
 use crate::render::kit::view::place_name;
 use std::cell::RefCell;
@@ -51,6 +52,8 @@ pub struct Renderer<'a> {
     pub(crate) search_text: TextCache<'a>,
     /// Links to entities, made once each.
     pub links: view::LinkCache,
+    /// The folder of every page written, for the sitemap and the check against the routes.
+    pub written: std::sync::Mutex<Vec<String>>,
 }
 
 static NEXT_RENDERER: AtomicU64 = AtomicU64::new(0);
@@ -122,6 +125,7 @@ impl<'a> Renderer<'a> {
             cancel: None,
             search_text: g.places.iter().map(|_| Default::default()).collect(),
             links: view::LinkCache::new(g),
+            written: Default::default(),
         })
     }
 
@@ -170,15 +174,7 @@ impl<'a> Renderer<'a> {
         source: Option<&Common>,
         data: serde_json::Value,
     ) -> Result<(), Diagnostic> {
-        let url = format!(
-            "{}{}",
-            self.g.prefix,
-            if rel_dir.is_empty() {
-                String::new()
-            } else {
-                format!("{rel_dir}/")
-            }
-        );
+        let url = self.g.routes.url(rel_dir);
         let page = json!({
             "title": title,
             "url": url,
@@ -194,12 +190,12 @@ impl<'a> Renderer<'a> {
                 ),
             )
         })?;
-        let path = if rel_dir.is_empty() {
-            "index.html".to_string()
-        } else {
-            format!("{rel_dir}/index.html")
-        };
-        self.out.write(&path, &html)
+        self.out.write(&Routes::page_file(rel_dir), &html)?;
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(rel_dir.to_string());
+        Ok(())
     }
 
     /// Renders a template to a file with no page around it (404.html).
@@ -210,7 +206,7 @@ impl<'a> Renderer<'a> {
         title: &str,
         data: serde_json::Value,
     ) -> Result<(), Diagnostic> {
-        let page = json!({"title": title, "url": format!("{}{path}", self.g.prefix), "crumbs": []});
+        let page = json!({"title": title, "url": self.g.routes.file_url(path), "crumbs": []});
         let html = self.render(template, None, page, data).map_err(|e| {
             Diagnostic::io(
                 None,

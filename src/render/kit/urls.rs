@@ -5,7 +5,8 @@
 use serde_json::json;
 
 use crate::graph::{Graph, NodeId};
-use crate::model::{Document, EntityKind};
+use crate::graph::routes::PlacePage;
+use crate::model::Document;
 use crate::render::kit::view::place_name;
 use crate::render::kit::Renderer;
 use crate::search::MANIFEST;
@@ -33,41 +34,27 @@ pub fn href(g: &Graph, d: &Document) -> String {
 /// URL of `<place>/responsible/` (`slug`: None) or of one body's page.
 pub fn responsible_url(g: &Graph, p: usize, slug: Option<&str>) -> String {
     match slug {
-        Some(s) => format!(
-            "{}responsible/{s}/",
-            crate::render::kit::urls::place_url(g, p)
-        ),
-        None => format!("{}responsible/", crate::render::kit::urls::place_url(g, p)),
+        Some(s) => g.routes.url(&g.routes.body(p, s)),
+        None => g.routes.place_url(p, PlacePage::Responsible),
     }
 }
 /// URL of a tag's page.
 pub fn tag_url(g: &Graph, slug: &str) -> String {
-    format!("{}tags/{slug}/", g.prefix)
+    g.routes.url(&g.routes.tag(slug))
 }
 /// URL of a place's page.
 pub fn place_url(g: &Graph, place: usize) -> String {
-    format!("{}{}/", g.prefix, g.places[place].id)
+    g.routes.place_url(place, PlacePage::Home)
 }
 
 /// URL of an entity page.
 pub fn entity_url(g: &Graph, n: NodeId) -> String {
-    let e = g.entity(n);
-    if e.kind == EntityKind::Report {
-        // A report is shown on the follow-up page of its year.
-        return format!("{}{}/follow-up/{}/", g.prefix, g.place(n).id, e.common.id);
-    }
-    format!(
-        "{}{}/{}/{}/",
-        g.prefix,
-        g.place(n).id,
-        e.kind.folder(),
-        e.common.id
-    )
+    g.routes.entity_url(n)
 }
 /// The index of place `p` as the search script reads it from `data-search`.
 pub fn place_entry(r: &Renderer, p: usize) -> serde_json::Value {
     let place = &r.g.places[p];
-    json!({"url": format!("{}{}/{MANIFEST}", r.g.prefix, place.id), "lang": place.lang.code(),
+    json!({"url": r.g.routes.file_url(&format!("{}{MANIFEST}", r.g.routes.search_index(p))), "lang": place.lang.code(),
            "place": place_name(r.g, p), "actions": actions_url(r, p)})
 }
 
@@ -79,7 +66,7 @@ pub fn site_entries(r: &Renderer) -> Vec<serde_json::Value> {
             if ps.len() == 1 {
                 place_entry(r, ps[0])
             } else {
-                json!({"url": format!("{}search/{code}/{MANIFEST}", r.g.prefix), "lang": code})
+                json!({"url": r.g.routes.file_url(&format!("{}{MANIFEST}", r.g.routes.site_search_index(code))), "lang": code})
             }
         })
         .collect()
@@ -99,10 +86,10 @@ pub fn languages(r: &Renderer) -> Vec<(&'static str, Vec<usize>)> {
 }
 
 pub fn actions_url(r: &Renderer, p: usize) -> String {
-    format!("{}{}/actions/", r.g.prefix, r.g.places[p].id)
+    r.g.routes.place_url(p, PlacePage::Actions)
 }
 
 /// URL of the follow-up page of place `p` for `year`.
 pub fn year_url(g: &Graph, p: usize, year: i32) -> String {
-    format!("{}follow-up/{year}/", place_url(g, p))
+    g.routes.url(&g.routes.year(p, year))
 }

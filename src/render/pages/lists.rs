@@ -149,7 +149,7 @@ fn by_ambition(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
 fn by_responsible(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
     let (g, s, links) = (r.g, &r.strings[p], &r.links);
     // One group per body (as on its page, `responsible/<key>/`), then the actions without one.
-    let mut groups: Vec<Group> = crate::render::pages::responsible::bodies(g, p)
+    let mut groups: Vec<Group> = crate::graph::bodies::bodies(g, p)
         .into_iter()
         .map(|b| Group {
             key: b.slug,

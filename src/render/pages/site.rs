@@ -79,7 +79,7 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
         json!({
             "places": places,
             "search_config": config,
-            "has_years": !crate::render::kit::years::site_years(g).is_empty(),
+            "has_years": !crate::graph::years::site_years(g).is_empty(),
             "has_documents": crate::render::pages::documents::site_has_documents(g),
             "has_goals": crate::render::pages::sdg::site_has_goals(g),
             "overdue": overdue,

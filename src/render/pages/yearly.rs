@@ -6,7 +6,7 @@
 //! with whether it moved the right way. Made to be printed as the yearly report.
 
 use crate::render::kit::urls::year_url;
-use crate::render::kit::years::{completed_in, report_of, years};
+use crate::graph::years::{completed_in, report_of, years};
 
 use serde_json::{json, Value as Json};
 

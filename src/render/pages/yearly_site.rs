@@ -2,16 +2,16 @@
 //! place got done in a year (the actions completed, with date and who was
 //! responsible), each place linking to its own page for the year and back.
 
-use crate::render::kit::years::site_years;
+use crate::graph::years::site_years;
 
 use serde_json::{json, Value as Json};
 
 use crate::diag::Diagnostic;
 use crate::render::kit::urls::year_url;
 use crate::render::kit::view::place_name;
-use crate::render::kit::years::completed_in;
-use crate::render::kit::years::report_of;
-use crate::render::kit::years::years;
+use crate::graph::years::completed_in;
+use crate::graph::years::report_of;
+use crate::graph::years::years;
 use crate::render::kit::Renderer;
 use crate::render::pages::yearly::completed_row;
 
