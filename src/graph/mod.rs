@@ -5,10 +5,10 @@
 //! drafts are validated like everything else.
 
 mod assemble;
+pub mod bodies;
 mod bodylinks;
 mod budgets;
 mod resolve;
-pub mod bodies;
 pub mod routes;
 pub mod tags;
 pub mod warnings;

@@ -32,14 +32,6 @@ pub enum PlacePage {
 }
 
 impl PlacePage {
-    /// The views of the action list, in the order the list page links them.
-    pub const ACTION_VIEWS: [PlacePage; 4] = [
-        PlacePage::Actions,
-        PlacePage::ActionsByYear,
-        PlacePage::ActionsByAmbition,
-        PlacePage::ActionsByResponsible,
-    ];
-
     /// The sub-folder of the place's folder ("" for the programme page).
     pub fn sub(self) -> &'static str {
         match self {

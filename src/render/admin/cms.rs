@@ -100,7 +100,7 @@ pub fn admin(r: &Renderer) -> Result<(), Diagnostic> {
     );
     r.out.write("admin/config.yml", text.as_bytes())?;
     let script = match &cms.script {
-        Some(s) if s.starts_with('/') => format!("{}{}", r.g.prefix, s.trim_start_matches('/')),
+        Some(s) if s.starts_with('/') => r.g.routes.file_url(s.trim_start_matches('/')),
         Some(s) => s.clone(),
         None => {
             for (name, bytes) in DECAP_CMS {

@@ -1,6 +1,7 @@
 //! Open data per place: actions and indicators as JSON and CSV, and a page
 //! that documents their columns.
 
+use crate::graph::routes::PlacePage;
 use crate::render::kit::csv::csv_bytes;
 use serde::Serialize;
 use serde_json::json;
@@ -253,25 +254,25 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             });
         }
     }
-    let dir = format!("{}/data", place.id);
+    let dir = g.routes.place_page(p, PlacePage::Data);
     r.out.write(
-        &format!("{dir}/actions.json"),
+        &g.routes.data_file(p, "actions.json"),
         serde_json::to_string_pretty(&actions_json)
             .unwrap_or_default()
             .as_bytes(),
     )?;
     r.out.write(
-        &format!("{dir}/indicators.json"),
+        &g.routes.data_file(p, "indicators.json"),
         serde_json::to_string_pretty(&indicator_json)
             .unwrap_or_default()
             .as_bytes(),
     )?;
     r.out.write(
-        &format!("{dir}/actions.csv"),
+        &g.routes.data_file(p, "actions.csv"),
         &csv_bytes(&actions, ACTION_COLUMNS)?,
     )?;
     r.out.write(
-        &format!("{dir}/indicators.csv"),
+        &g.routes.data_file(p, "indicators.csv"),
         &csv_bytes(&indicators, INDICATOR_COLUMNS)?,
     )?;
     let cols = |c: &[(&str, &str)]| {
@@ -283,11 +284,11 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let title = format!("{} – {}", s.get("open_data"), place_name(g, p));
     let data = json!({
         "files": [
-            {"name": "actions.json", "url": format!("{}{dir}/actions.json", g.prefix), "count": actions.len()},
-            {"name": "actions.csv", "url": format!("{}{dir}/actions.csv", g.prefix), "count": actions.len()},
-            {"name": "indicators.json", "url": format!("{}{dir}/indicators.json", g.prefix), "count": indicator_json.len()},
-            {"name": "indicators.csv", "url": format!("{}{dir}/indicators.csv", g.prefix), "count": indicators.len()},
-            {"name": "budget.csv", "url": format!("{}{dir}/budget.csv", g.prefix), "count": actions.iter().filter(|a| !a.budget_amount.is_empty()).count()},
+            {"name": "actions.json", "url": g.routes.file_url(&g.routes.data_file(p, "actions.json")), "count": actions.len()},
+            {"name": "actions.csv", "url": g.routes.file_url(&g.routes.data_file(p, "actions.csv")), "count": actions.len()},
+            {"name": "indicators.json", "url": g.routes.file_url(&g.routes.data_file(p, "indicators.json")), "count": indicator_json.len()},
+            {"name": "indicators.csv", "url": g.routes.file_url(&g.routes.data_file(p, "indicators.csv")), "count": indicators.len()},
+            {"name": "budget.csv", "url": g.routes.file_url(&g.routes.data_file(p, "budget.csv")), "count": actions.iter().filter(|a| !a.budget_amount.is_empty()).count()},
         ],
         "budget_columns": cols(crate::render::kit::csv::BUDGET_COLUMNS),
         "action_columns": cols(ACTION_COLUMNS),

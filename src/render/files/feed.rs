@@ -17,7 +17,7 @@ pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagn
     let s = &r.strings[p];
     let place = &g.places[p];
     let events = &events[..events.len().min(100)];
-    let feed_url = absolute(r, &format!("{}{}/feed.xml", g.prefix, place.id));
+    let feed_url = absolute(r, &g.routes.file_url(&g.routes.feed(p)));
     let updated = events
         .first()
         .map(|e| e.date.clone())
@@ -57,5 +57,5 @@ pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagn
         );
     }
     x.push_str("</feed>\n");
-    r.out.write(&format!("{}/feed.xml", place.id), x.as_bytes())
+    r.out.write(&g.routes.feed(p), x.as_bytes())
 }

@@ -43,7 +43,7 @@ pub fn place_index(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         return Ok(());
     }
     let place = &r.g.places[p];
-    let dir = format!("{}/", place.id);
+    let dir = r.g.routes.search_index(p);
     let (sharded, lunr) = rayon::join(
         || {
             let files = build_index_from(place.lang.code(), &docs, &text.analysed);
@@ -102,6 +102,6 @@ pub fn site_indexes(r: &Renderer) -> Result<(), Diagnostic> {
             if r.cancelled() {
                 return Ok(());
             }
-            write(r, &format!("search/{code}/"), &files)
+            write(r, &r.g.routes.site_search_index(code), &files)
         })
 }

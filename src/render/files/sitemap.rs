@@ -25,13 +25,17 @@ pub fn from_written(r: &Renderer) -> Result<(), Diagnostic> {
     if let Some(extra) = written.iter().find(|w| !known.contains(w.as_str())) {
         return Err(Diagnostic::io(
             None,
-            format!("internal error: the page `{extra}/` was written but is not in the route table"),
+            format!(
+                "internal error: the page `{extra}/` was written but is not in the route table"
+            ),
         ));
     }
     if let Some(missing) = routes.iter().find(|p| !done.contains(p.as_str())) {
         return Err(Diagnostic::io(
             None,
-            format!("internal error: the route table has `{missing}/` but no page was written there"),
+            format!(
+                "internal error: the route table has `{missing}/` but no page was written there"
+            ),
         ));
     }
     write(r, routes)

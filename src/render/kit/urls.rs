@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
-use crate::graph::{Graph, NodeId};
 use crate::graph::routes::PlacePage;
+use crate::graph::{Graph, NodeId};
 use crate::model::Document;
 use crate::render::kit::view::place_name;
 use crate::render::kit::Renderer;

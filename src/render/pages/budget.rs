@@ -4,6 +4,7 @@
 //! with every place's totals side by side. Sums are exact (hundredths in
 //! integers) and amounts in different currencies are never added together.
 
+use crate::graph::routes::{PlacePage, SitePage};
 use crate::render::kit::csv::BUDGET_COLUMNS;
 use std::collections::BTreeMap;
 
@@ -164,7 +165,7 @@ fn row(s: &Strings, label: String, t: &Totals) -> Json {
 pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
-    let place = &g.places[p];
+    let _place = &g.places[p];
     let b = of_place(g, p);
     let none = s.get("budget_none_given");
     let status: Vec<Json> = b
@@ -213,10 +214,10 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         "by_funder": funders,
         "by_year": years,
         "actions": actions,
-        "csv_url": format!("{}{}/data/budget.csv", g.prefix, place.id),
+        "csv_url": g.routes.file_url(&g.routes.data_file(p, "budget.csv")),
     });
     r.page(
-        &format!("{}/budget", place.id),
+        &g.routes.place_page(p, PlacePage::Budget),
         "budget.html",
         Some(p),
         &title,
@@ -224,8 +225,7 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         None,
         data,
     )?;
-    r.out
-        .write(&format!("{}/data/budget.csv", place.id), &csv(&b)?)
+    r.out.write(&g.routes.data_file(p, "budget.csv"), &csv(&b)?)
 }
 
 fn csv(b: &PlaceBudget) -> Result<Vec<u8>, Diagnostic> {
@@ -325,7 +325,7 @@ pub fn write_site(r: &Renderer) -> Result<(), Diagnostic> {
         .collect();
     let title = s.get("budget_title");
     r.page(
-        "budget",
+        SitePage::Budget.dir(),
         "budget-site.html",
         None,
         &title,

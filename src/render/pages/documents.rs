@@ -3,6 +3,7 @@
 //! is listed once, linked, with every entity that refers to it; and the political will
 //! of a goal (v3), shown on its ambition's page, with its decision in the registers.
 
+use crate::graph::routes::{PlacePage, SitePage};
 use crate::render::kit::urls::href;
 use std::collections::BTreeMap;
 
@@ -181,10 +182,10 @@ pub fn place_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let title = format!("{} – {}", s.get("documents"), place_name(g, p));
     let data = json!({
         "documents": rows(r, &[p], s, Some(p)),
-        "site_url": format!("{}documents/", g.prefix),
+        "site_url": g.routes.url(SitePage::Documents.dir()),
     });
     r.page(
-        &format!("{}/documents", g.places[p].id),
+        &g.routes.place_page(p, PlacePage::Documents),
         "documents.html",
         Some(p),
         &title,
@@ -201,7 +202,7 @@ pub fn site_page(r: &Renderer) -> Result<(), Diagnostic> {
     let all: Vec<usize> = (0..g.places.len()).collect();
     let data = json!({"documents": rows(r, &all, s, None), "site_url": null});
     r.page(
-        "documents",
+        SitePage::Documents.dir(),
         "documents.html",
         None,
         &s.get("documents"),

@@ -3,6 +3,7 @@
 //! `follow-up/` (every year's follow-up page, and the gaps a steering group
 //! reviews before the yearly update).
 
+use crate::graph::routes::{PlacePage, SitePage};
 use serde_json::json;
 
 use crate::diag::Diagnostic;
@@ -35,7 +36,7 @@ pub fn changes_page(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diag
     let title = format!("{} – {}", s.get("changes"), place_name(g, p));
     let data = json!({"events": rows, "since": s.date(&since), "incomplete": r.history_incomplete});
     r.page(
-        &format!("{}/changes", g.places[p].id),
+        &g.routes.place_page(p, PlacePage::Changes),
         "changes.html",
         Some(p),
         &title,
@@ -63,7 +64,7 @@ pub fn follow_up_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         .collect();
     let title = format!("{} – {}", s.get("follow_up"), place_name(g, p));
     r.page(
-        &format!("{}/follow-up", g.places[p].id),
+        &g.routes.place_page(p, PlacePage::FollowUp),
         "follow-up.html",
         Some(p),
         &title,
@@ -72,7 +73,7 @@ pub fn follow_up_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         json!({
             "sections": sections,
             "years": crate::render::kit::years::year_links(g, s, p),
-            "site_url": format!("{}follow-up/", g.prefix),
+            "site_url": g.routes.url(SitePage::FollowUp.dir()),
             "revision": crate::render::pages::revision::of_place(g, s, p),
         }),
     )

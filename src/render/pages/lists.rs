@@ -2,6 +2,7 @@
 //! body, each a static page), the latest actions, the facts of an action,
 //! and the place's search page.
 
+use crate::graph::routes::PlacePage;
 use std::collections::BTreeMap;
 
 use serde_json::json;
@@ -18,11 +19,12 @@ use crate::render::kit::view::LinkView;
 use crate::render::kit::Crumb;
 use crate::render::kit::Renderer;
 
-const VIEWS: [(&str, &str); 4] = [
-    ("", "by_status"),
-    ("by-year", "by_year"),
-    ("by-ambition", "by_ambition"),
-    ("by-responsible", "by_responsible"),
+/// The views of the action list with the key of their label (and of their grouping).
+const VIEWS: [(PlacePage, &str); 4] = [
+    (PlacePage::Actions, "by_status"),
+    (PlacePage::ActionsByYear, "by_year"),
+    (PlacePage::ActionsByAmbition, "by_ambition"),
+    (PlacePage::ActionsByResponsible, "by_responsible"),
 ];
 
 /// Writes `actions/` and its three other views.
@@ -37,8 +39,8 @@ pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             idx: i,
         })
         .collect();
-    let base = format!("{}{}/actions/", g.prefix, place.id);
-    for (slug, key) in VIEWS {
+    let base = g.routes.place_url(p, PlacePage::Actions);
+    for (page, key) in VIEWS {
         let groups = match key {
             "by_status" => view::by_status(&r.links, g, s, &nodes, p),
             "by_year" => by_year(r, &nodes, p),
@@ -47,8 +49,8 @@ pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         };
         let views: Vec<_> = VIEWS
             .iter()
-            .map(|(sl, k)| {
-                json!({"label": s.get(k), "url": if sl.is_empty() { base.clone() } else { format!("{base}{sl}/") }, "current": *k == key})
+            .map(|(v, k)| {
+                json!({"label": s.get(k), "url": g.routes.place_url(p, *v), "current": *k == key})
             })
             .collect();
         let heading = kind_label(s, EntityKind::Action, true);
@@ -64,13 +66,9 @@ pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             "progress": view::progress(g, s, &nodes),
             "responsible_url": crate::render::kit::urls::responsible_url(g, p, None),
         });
-        let rel = if slug.is_empty() {
-            format!("{}/actions", place.id)
-        } else {
-            format!("{}/actions/{slug}", place.id)
-        };
+        let rel = g.routes.place_page(p, page);
         let mut crumbs = r.crumbs(Some(p));
-        if !slug.is_empty() {
+        if page != PlacePage::Actions {
             crumbs.push(Crumb {
                 title: s.get("action_list"),
                 url: base.clone(),

@@ -1,6 +1,7 @@
 //! The pages of one place: programme, one page per entity, the lists of each
 //! kind, the search page and index, open data and the feed.
 
+use crate::graph::routes::{PlacePage, SitePage};
 use serde_json::{json, Value as Json};
 
 use crate::diag::Diagnostic;
@@ -149,7 +150,7 @@ pub fn programme_page(
         "revision": crate::render::pages::revision::of_place(g, s, p),
         "tags": crate::render::pages::tags::tag_links(g, &place.programme.common.tags),
         "budget_url": crate::render::pages::budget::has_budgets(g, p).then(|| format!("{}budget/", crate::render::kit::urls::place_url(g, p))),
-        "tags_url": format!("{}tags/", g.prefix),
+        "tags_url": g.routes.url(SitePage::Tags.dir()),
     });
     r.page(
         &place.id,
@@ -164,8 +165,8 @@ pub fn programme_page(
 
 /// Links from the programme page to the place's follow-up, documents and Agenda 2030 pages.
 fn more_links(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
-    let url = crate::render::kit::urls::place_url(g, p);
-    let mut v = vec![json!({"url": format!("{url}follow-up/"), "text": s.get("follow_up")})];
+    let url = |page| g.routes.place_url(p, page);
+    let mut v = vec![json!({"url": url(PlacePage::FollowUp), "text": s.get("follow_up")})];
     let place = &g.places[p];
     let docs = !place.programme.common.documents.is_empty()
         || place
@@ -173,10 +174,10 @@ fn more_links(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
             .iter()
             .any(|e| !e.common.documents.is_empty());
     if docs {
-        v.push(json!({"url": format!("{url}documents/"), "text": s.get("documents")}));
+        v.push(json!({"url": url(PlacePage::Documents), "text": s.get("documents")}));
     }
     if place.entities.iter().any(|e| !e.common.sdg.is_empty()) {
-        v.push(json!({"url": format!("{url}agenda-2030/"), "text": s.get("agenda_2030")}));
+        v.push(json!({"url": url(PlacePage::Sdg), "text": s.get("agenda_2030")}));
     }
     v
 }
@@ -215,7 +216,7 @@ pub fn kind_index(r: &Renderer, p: usize, kind: EntityKind) -> Result<(), Diagno
     let title = format!("{} – {}", kind_label(s, kind, true), place_name(g, p));
     let data = json!({"kind": kind.name(), "heading": kind_label(s, kind, true), "items": items});
     r.page(
-        &format!("{}/{}", place.id, kind.folder()),
+        &g.routes.place_page(p, PlacePage::Kind(kind)),
         "list.html",
         Some(p),
         &title,
@@ -282,16 +283,15 @@ pub fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
         }
         _ => {}
     }
-    let place = g.place(n);
     let mut crumbs = r.crumbs(Some(p));
     crumbs.push(Crumb {
         title: kind_label(s, e.kind, true),
-        url: format!("{}{}/{}/", g.prefix, place.id, e.kind.folder()),
+        url: g.routes.place_url(p, PlacePage::Kind(e.kind)),
     });
-    let rel = format!("{}/{}/{}", place.id, e.kind.folder(), e.common.id);
+    let rel = g.routes.entity(n);
     let template = format!("{}.html", e.kind.name());
     r.page(
-        &rel,
+        rel,
         &template,
         Some(p),
         &e.common.title,

@@ -5,6 +5,7 @@
 //! used most.
 
 use crate::graph::bodies::{bodies, slug, Body};
+use crate::graph::routes::PlacePage;
 use crate::render::kit::urls::responsible_url;
 
 use serde_json::{json, Value as Json};
@@ -107,7 +108,7 @@ pub fn pages(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let title = format!("{} – {}", s.get("responsible_page"), place_name(g, p));
     let index_url = responsible_url(g, p, None);
     r.page(
-        &format!("{}/responsible", g.places[p].id),
+        &g.routes.place_page(p, PlacePage::Responsible),
         "responsible.html",
         Some(p),
         &title,
@@ -148,7 +149,7 @@ fn body_page(r: &Renderer, p: usize, b: &Body) -> Result<(), Diagnostic> {
     });
     let heading = s.fmt("responsible_of", &[("name", &b.name)]);
     r.page(
-        &format!("{}/responsible/{}", g.places[p].id, b.slug),
+        &g.routes.body(p, &b.slug),
         "responsible.html",
         Some(p),
         &format!("{} – {}", b.name, place_name(g, p)),

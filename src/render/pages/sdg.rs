@@ -4,6 +4,7 @@
 //! actions contributing to it. The names are the UN's, not UI strings, so a
 //! site's `terms:` never rewrite them.
 
+use crate::graph::routes::{PlacePage, SitePage};
 use serde_json::{json, Value as Json};
 
 use crate::diag::Diagnostic;
@@ -153,13 +154,13 @@ pub fn place_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     });
     let title = format!("{} – {}", s.get("agenda_2030"), place_name(g, p));
     r.page(
-        &format!("{}/agenda-2030", g.places[p].id),
+        &g.routes.place_page(p, PlacePage::Sdg),
         "agenda-2030.html",
         Some(p),
         &title,
         r.crumbs(Some(p)),
         None,
-        json!({"goals": goals, "others": others, "site_url": format!("{}agenda-2030/", g.prefix)}),
+        json!({"goals": goals, "others": others, "site_url": g.routes.url(SitePage::Sdg.dir())}),
     )
 }
 
@@ -184,7 +185,7 @@ pub fn site_page(r: &Renderer) -> Result<(), Diagnostic> {
     });
     let title = s.get("agenda_2030");
     r.page(
-        "agenda-2030",
+        SitePage::Sdg.dir(),
         "agenda-2030.html",
         None,
         &title,

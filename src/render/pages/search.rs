@@ -1,5 +1,6 @@
 //! The search pages: each place's, and the search across all places at the site's root.
 
+use crate::graph::routes::{PlacePage, SitePage};
 use crate::render::kit::view::place_name;
 use serde_json::json;
 
@@ -11,12 +12,12 @@ use crate::theme::i18n::Strings;
 pub fn search_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
-    let place = &g.places[p];
+    let _place = &g.places[p];
     let indexes = vec![crate::render::kit::urls::place_entry(r, p)];
-    let config = search_config(s, indexes, &format!("{}{}/actions/", g.prefix, place.id));
+    let config = search_config(s, indexes, &g.routes.place_url(p, PlacePage::Actions));
     let title = format!("{} – {}", s.get("search_title"), place_name(g, p));
     r.page(
-        &format!("{}/search", place.id),
+        &g.routes.place_page(p, PlacePage::Search),
         "search.html",
         Some(p),
         &title,
@@ -52,7 +53,7 @@ pub fn root_search(r: &Renderer) -> Result<(), Diagnostic> {
     let config = crate::render::pages::search::search_config(s, all_indexes(r), "");
     let title = s.get("search_title");
     r.page(
-        "search",
+        SitePage::Search.dir(),
         "search.html",
         None,
         &title,

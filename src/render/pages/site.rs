@@ -1,6 +1,7 @@
 //! Site-wide pages and files: the root index of all places, the search across
 //! all places, 404.html, the accessibility statement and sitemap.xml.
 
+use crate::graph::routes::SitePage;
 use crate::render::pages::search::all_indexes;
 use serde_json::json;
 
@@ -101,7 +102,7 @@ pub fn accessibility(r: &Renderer) -> Result<(), Diagnostic> {
         "reviewed_text": g.site.accessibility_reviewed.as_deref().map(|d| r.site_strings.date(d)),
     });
     r.page(
-        "accessibility",
+        SitePage::Accessibility.dir(),
         "accessibility.html",
         None,
         &title,

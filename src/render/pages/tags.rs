@@ -4,6 +4,7 @@
 //! whose slugs are equal are one tag, shown in their most used spelling (a tie
 //! goes to the spelling that sorts first).
 
+use crate::graph::routes::SitePage;
 use crate::graph::tags::{collect, Tag, Tagged};
 use crate::render::kit::urls::tag_url;
 
@@ -62,7 +63,7 @@ pub fn write(
     // build) leaves it as it was.
     if only.is_none() {
         r.page(
-            "tags",
+            SitePage::Tags.dir(),
             "tags.html",
             None,
             &title,
@@ -74,7 +75,7 @@ pub fn write(
     let mut crumbs = r.crumbs(None);
     crumbs.push(Crumb {
         title: title.clone(),
-        url: format!("{}tags/", g.prefix),
+        url: g.routes.url(SitePage::Tags.dir()),
     });
     for t in &tags {
         let wanted = only.is_none_or(|o| {
@@ -121,7 +122,7 @@ fn tag_page(r: &Renderer, t: &Tag, crumbs: Vec<Crumb>) -> Result<(), Diagnostic>
         ],
     );
     r.page(
-        &format!("tags/{}", t.slug),
+        &g.routes.tag(&t.slug),
         "tag.html",
         None,
         &title,

@@ -5,8 +5,9 @@
 //! status, and each indicator's value beside the year before and the target,
 //! with whether it moved the right way. Made to be printed as the yearly report.
 
-use crate::render::kit::urls::year_url;
+use crate::graph::routes::PlacePage;
 use crate::graph::years::{completed_in, report_of, years};
+use crate::render::kit::urls::year_url;
 
 use serde_json::{json, Value as Json};
 
@@ -17,7 +18,6 @@ use crate::render::kit::asof;
 use crate::render::kit::asof::AsOf;
 use crate::render::kit::chart::with_unit;
 use crate::render::kit::events::Event;
-use crate::render::kit::urls::place_url;
 use crate::render::kit::view::link;
 use crate::render::kit::view::place_name;
 use crate::render::kit::Crumb;
@@ -242,8 +242,8 @@ fn year_page(
         "indicators": indicators,
         "prev": nav(prev),
         "next": nav(next),
-        "index_url": format!("{}follow-up/", place_url(g, p)),
-        "site_url": format!("{}follow-up/{year}/", g.prefix),
+        "index_url": g.routes.place_url(p, PlacePage::FollowUp),
+        "site_url": g.routes.url(&g.routes.site_year(year)),
         "place_name": place_name(g, p),
         "summary": report.and_then(|n| g.entity(n).common.summary.clone()),
     });
@@ -253,10 +253,10 @@ fn year_page(
     let mut crumbs = r.crumbs(Some(p));
     crumbs.push(Crumb {
         title: s.get("follow_up"),
-        url: format!("{}follow-up/", place_url(g, p)),
+        url: g.routes.place_url(p, PlacePage::FollowUp),
     });
     r.page(
-        &format!("{}/follow-up/{year}", place.id),
+        &g.routes.year(p, year),
         "follow-up-year.html",
         Some(p),
         &format!("{title} – {}", place_name(g, p)),

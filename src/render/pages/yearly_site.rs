@@ -2,16 +2,17 @@
 //! place got done in a year (the actions completed, with date and who was
 //! responsible), each place linking to its own page for the year and back.
 
+use crate::graph::routes::{PlacePage, SitePage};
 use crate::graph::years::site_years;
 
 use serde_json::{json, Value as Json};
 
 use crate::diag::Diagnostic;
-use crate::render::kit::urls::year_url;
-use crate::render::kit::view::place_name;
 use crate::graph::years::completed_in;
 use crate::graph::years::report_of;
 use crate::graph::years::years;
+use crate::render::kit::urls::year_url;
+use crate::render::kit::view::place_name;
 use crate::render::kit::Renderer;
 use crate::render::pages::yearly::completed_row;
 
@@ -28,15 +29,15 @@ pub fn pages(r: &Renderer) -> Result<(), Diagnostic> {
                 .filter(|p| years(g, *p).contains(&year))
                 .map(|p| json!({"name": place_name(g, p), "url": year_url(g, p, year), "completed": completed_in(g, p, year).len()}))
                 .collect();
-            json!({"year": year, "url": format!("{}follow-up/{year}/", g.prefix), "places": places})
+            json!({"year": year, "url": g.routes.url(&g.routes.site_year(year)), "places": places})
         })
         .collect();
     let places: Vec<Json> = (0..g.places.len())
-        .map(|p| json!({"name": place_name(g, p), "url": format!("{}{}/follow-up/", g.prefix, g.places[p].id)}))
+        .map(|p| json!({"name": place_name(g, p), "url": g.routes.place_url(p, PlacePage::FollowUp)}))
         .collect();
     let title = s.get("follow_up_site");
     r.page(
-        "follow-up",
+        SitePage::FollowUp.dir(),
         "follow-up-site.html",
         None,
         &title,
@@ -84,12 +85,11 @@ fn year_page(
             })
         })
         .collect();
-    let nav = |y: Option<i32>| {
-        y.map(|y| json!({"year": y, "url": format!("{}follow-up/{y}/", g.prefix)}))
-    };
+    let nav =
+        |y: Option<i32>| y.map(|y| json!({"year": y, "url": g.routes.url(&g.routes.site_year(y))}));
     let title = format!("{} {year}", s.get("follow_up_site"));
     r.page(
-        &format!("follow-up/{year}"),
+        &g.routes.site_year(year),
         "follow-up-site.html",
         None,
         &title,
@@ -97,7 +97,7 @@ fn year_page(
             let mut c = r.crumbs(None);
             c.push(crate::render::kit::Crumb {
                 title: s.get("follow_up_site"),
-                url: format!("{}follow-up/", g.prefix),
+                url: g.routes.url(SitePage::FollowUp.dir()),
             });
             c
         },
