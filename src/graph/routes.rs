@@ -139,6 +139,7 @@ impl Routes {
         pages.push(SitePage::Budget.dir().to_string());
         pages.push(SitePage::Tags.dir().to_string());
         pages.extend(tags::collect(g).iter().map(|t| self.tag(&t.slug)));
+        pages.push(SitePage::Search.dir().to_string());
         for p in 0..g.places.len() {
             pages.push(self.place_page(p, PlacePage::Home));
             pages.extend(
@@ -269,5 +270,57 @@ impl Routes {
     /// The folder of place `p`'s own files (`<place>/files`).
     pub fn place_files(&self, p: usize) -> String {
         format!("{}/files", self.places[p])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::util::paths::page_path;
+
+    fn default_site() -> Graph {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        crate::load_graph(&content, Some("https://example.org/sub/"))
+            .0
+            .expect("the default site checks")
+    }
+
+    #[test]
+    fn every_entity_page_is_where_links_to_its_file_point() {
+        let g = default_site();
+        for (p, place) in g.places.iter().enumerate() {
+            for (i, e) in place.entities.iter().enumerate() {
+                let n = NodeId {
+                    place: p as u32,
+                    idx: i as u32,
+                };
+                let linked = page_path(&e.common.source);
+                assert_eq!(
+                    format!("{}/", g.routes.entity(n)),
+                    linked,
+                    "{}",
+                    e.common.source
+                );
+                assert_eq!(g.routes.entity_url(n), format!("/sub/{linked}"));
+            }
+        }
+    }
+
+    #[test]
+    fn pages_are_unique_and_urls_carry_the_prefix() {
+        let g = default_site();
+        let pages = g.routes.pages();
+        let unique: std::collections::HashSet<&String> = pages.iter().collect();
+        assert_eq!(unique.len(), pages.len(), "a page is listed twice");
+        assert_eq!(pages[0], "");
+        assert_eq!(g.routes.url(""), "/sub/");
+        let p = 0;
+        assert_eq!(
+            g.routes.place_url(p, PlacePage::ActionsByYear),
+            format!("/sub/{}/actions/by-year/", g.places[p].id)
+        );
+        assert!(pages.contains(&g.routes.place_page(p, PlacePage::Kind(EntityKind::Area))));
+        assert_eq!(Routes::page_file(""), "index.html");
+        assert_eq!(Routes::page_file("a/b"), "a/b/index.html");
     }
 }

@@ -16,6 +16,19 @@ pub use values::{days_in_month, Order, PartialDate};
 /// letter or digit.
 pub use crate::util::slug::slug as tag_slug;
 
+/// A relative link or image of a body, to be checked against the content tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLink {
+    /// The URL as written.
+    pub written: String,
+    /// The target path relative to the content folder (no fragment, decoded);
+    /// `None` when the path climbs out of the content folder.
+    pub target: Option<String>,
+    /// Where the link or image starts in the source file.
+    pub pos: Pos,
+    pub image: bool,
+}
+
 /// A language the UI and search support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -190,7 +203,7 @@ pub struct Common {
     /// Line of each top-level front-matter key, for diagnostics found later.
     pub key_lines: Vec<(String, usize)>,
     /// Relative links and images of the body, checked by the graph stage.
-    pub body_links: Vec<crate::parse::links::BodyLink>,
+    pub body_links: Vec<BodyLink>,
 }
 
 impl Common {

@@ -2,4 +2,5 @@
 //! Nothing here knows about content or the graph.
 
 pub mod escape;
+pub mod paths;
 pub mod slug;

@@ -27,7 +27,7 @@ pub fn absolute(r: &Renderer, path_with_prefix: &str) -> String {
 pub fn href(g: &Graph, d: &Document) -> String {
     match (&d.url, &d.file) {
         (Some(u), _) => u.clone(),
-        (None, Some(f)) => format!("{}{}", g.prefix, crate::parse::links::encode_path(f)),
+        (None, Some(f)) => format!("{}{}", g.prefix, crate::util::paths::encode_path(f)),
         _ => String::new(),
     }
 }
