@@ -26,7 +26,7 @@ pub struct Context {
 /// Reads the content folder for the language of `place` and its ids.
 pub fn context(content: &Path, place: &str) -> Context {
     let (sources, _) = crate::load::load(content);
-    let (parsed, _) = crate::parse::parse(&sources, None);
+    let (parsed, _) = crate::parse::parse(&sources, None, crate::graph::today());
     let mut ctx = Context {
         lang: Lang::En,
         strings: None,

@@ -280,7 +280,7 @@ mod tests {
 
     fn default_site() -> Graph {
         let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        crate::load_graph(&content, Some("https://example.org/sub/"))
+        crate::load_graph(&content, Some("https://example.org/sub/"), (2026, 12, 7))
             .0
             .expect("the default site checks")
     }
