@@ -2,10 +2,12 @@
 //!
 //! The pipeline is the architecture, one module per stage:
 //! [`load`] (read the content tree) → [`parse`] (front matter and Markdown)
-//! → [`graph`] (validate and resolve references into one programme graph)
-//! → [`render`] (pages, search index, data, feeds) → [`output`] (atomic
-//! write). [`diag`] is the one diagnostic type every stage reports with;
-//! [`yaml`] is the only module that knows the YAML crate.
+//! → [`graph`] (validate and resolve references into one programme graph, with the route
+//! table of every page) → [`render`] (pages, search index, data, feeds) → [`output`] (atomic
+//! write). [`pipeline`] runs the stages, the same way for every command. [`diag`] is the one
+//! diagnostic type every stage reports with; [`yaml`] is the only module that knows the YAML
+//! crate; [`theme`] holds the templates and UI strings, [`util`] the slug, escape and path
+//! rules.
 
 pub mod cli;
 pub mod cmd;
@@ -16,12 +18,15 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod pipeline;
 pub mod render;
 pub mod search;
 pub mod serve;
 pub mod session;
 pub mod stdio;
+pub mod theme;
 pub mod timing;
+pub mod util;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +44,21 @@ pub struct BuildOptions {
     /// Also write a gzipped copy (`.gz`) of each search index file, for hosts that serve
     /// precompressed files (`ambit build --gzip`).
     pub gzip: bool,
+    /// The date the site is built for (late actions, dates that should lie in the past).
+    pub today: parse::Today,
+}
+
+impl BuildOptions {
+    /// Options to build `content` into `output` for today ([`graph::today`]).
+    pub fn new(content: impl Into<PathBuf>, output: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            content: content.into(),
+            output: output.into(),
+            base_url: None,
+            gzip: false,
+            today: graph::today(),
+        }
+    }
 }
 
 /// Figures of a finished build.
@@ -51,17 +71,15 @@ pub struct BuildStats {
 
 /// Stages 1 to 3: load, parse and resolve. Returns the graph when the content has no errors,
 /// and every diagnostic (errors and warnings), sorted by file.
-pub fn load_graph(content: &Path, base_url: Option<&str>) -> (Option<Graph>, Vec<Diagnostic>) {
-    let t = Instant::now();
-    let (sources, diags) = load::load(content);
-    timing::lap("load", t);
-    if diags
-        .iter()
-        .any(|d| d.is_error() && d.kind == diag::Kind::Io)
-    {
-        return (None, diags);
+pub fn load_graph(
+    content: &Path,
+    base_url: Option<&str>,
+    today: parse::Today,
+) -> (Option<Graph>, Vec<Diagnostic>) {
+    match pipeline::load(content) {
+        Ok((sources, diags)) => resolve(&sources, diags, base_url, today),
+        Err(diags) => (None, diags),
     }
-    resolve(&sources, diags, base_url)
 }
 
 /// Stages 2 and 3 over sources already read (`ambit import` adds the files it would write):
@@ -70,30 +88,10 @@ pub fn resolve(
     sources: &load::Sources,
     mut diags: Vec<Diagnostic>,
     base_url: Option<&str>,
+    today: parse::Today,
 ) -> (Option<Graph>, Vec<Diagnostic>) {
-    let t = Instant::now();
-    let (parsed, d) = parse::parse(sources, base_url);
-    let t = timing::lap("parse", t);
-    diags.extend(d);
-    let graph = match parsed {
-        Some(parsed) if !diag::has_errors(&diags) => {
-            let (g, d) = graph::build(parsed, graph::today());
-            diags.extend(d);
-            g
-        }
-        Some(parsed) => {
-            // Report reference errors too, even when files have other errors.
-            let (_, d) = graph::build(parsed, graph::today());
-            diags.extend(d);
-            None
-        }
-        None => None,
-    };
-    if let Some(g) = &graph {
-        diags.extend(graph::warnings::collect(g));
-    }
-    diag::sort(&mut diags);
-    timing::lap("graph", t);
+    let parsed = pipeline::parse(sources, base_url, today, None, &mut diags);
+    let graph = pipeline::graph(parsed, today, &mut diags);
     (graph, diags)
 }
 
@@ -107,7 +105,7 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
     let ((graph, mut diags), history, theme) = std::thread::scope(|s| {
         let history = s.spawn(|| read_history(&opts.content));
         let theme = s.spawn(|| prepare_theme(&opts.content));
-        let graph = load_graph(&opts.content, opts.base_url.as_deref());
+        let graph = load_graph(&opts.content, opts.base_url.as_deref(), opts.today);
         (
             graph,
             history.join().unwrap_or((None, None)),
@@ -142,7 +140,7 @@ pub fn build(opts: &BuildOptions) -> (Option<BuildStats>, Vec<Diagnostic>) {
 
 /// The theme that `content/site.yaml` names, loaded and its templates parsed, with that name;
 /// None when site.yaml or the theme has a problem (the build then reports it in order).
-fn prepare_theme(content: &Path) -> Option<(Option<String>, render::theme::Theme)> {
+fn prepare_theme(content: &Path) -> Option<(Option<String>, theme::Theme)> {
     let text = std::fs::read_to_string(content.join("site.yaml")).ok()?;
     let src = load::SourceFile {
         rel: "site.yaml".into(),
@@ -150,7 +148,7 @@ fn prepare_theme(content: &Path) -> Option<(Option<String>, render::theme::Theme
         text,
     };
     let site = parse::site::parse(&src, None).0?;
-    let theme = render::theme::Theme::load(site.theme.as_deref(), content).ok()?;
+    let theme = theme::Theme::load(site.theme.as_deref(), content).ok()?;
     theme.tera().ok()?;
     Some((site.theme, theme))
 }
@@ -180,26 +178,17 @@ pub fn write_site(
     history: Option<&history::History>,
     gzip: bool,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let theme =
-        render::theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
+    let theme = theme::Theme::load(g.site.theme.as_deref(), content).map_err(|d| vec![d])?;
     write_site_with(g, &theme, output, history, gzip)
 }
 
 /// Stages 4 and 5 with a loaded theme; returns the number of pages written.
 pub fn write_site_with(
     g: &Graph,
-    theme: &render::theme::Theme,
+    theme: &theme::Theme,
     output: &Path,
     history: Option<&history::History>,
     gzip: bool,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let t = Instant::now();
-    let mut staging = output::Staging::new(output).map_err(|d| vec![d])?;
-    staging.gzip = gzip;
-    render::render_site(g, theme, &staging, history)?;
-    let pages = staging.page_count();
-    let t = timing::lap("render", t);
-    staging.commit(output).map_err(|d| vec![d])?;
-    timing::lap("swap", t);
-    Ok(pages)
+    pipeline::write(g, theme, output, history, gzip)
 }

@@ -27,6 +27,7 @@ pub fn run(command: Command) -> i32 {
                 output: output.clone(),
                 base_url,
                 gzip,
+                today: crate::graph::today(),
             };
             let (stats, diags) = crate::build(&opts);
             report::print_build(&diags, format, Stream::Stderr, &opts.content);
@@ -56,7 +57,7 @@ pub fn run(command: Command) -> i32 {
             format,
             gaps,
         } => {
-            let (graph, mut diags) = crate::load_graph(&content, None);
+            let (graph, mut diags) = crate::load_graph(&content, None, crate::graph::today());
             if gaps {
                 if let Some(g) = &graph {
                     diags.extend(crate::graph::warnings::gaps(g));

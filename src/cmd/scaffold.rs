@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::cli::NewKind;
 use crate::model::{EntityKind, Fields, Lang, SiteConfig};
-use crate::render::i18n::{capitalize, Strings};
+use crate::theme::i18n::{capitalize, Strings};
 
 /// What a new file of a place can refer to.
 pub struct Context {
@@ -26,7 +26,7 @@ pub struct Context {
 /// Reads the content folder for the language of `place` and its ids.
 pub fn context(content: &Path, place: &str) -> Context {
     let (sources, _) = crate::load::load(content);
-    let (parsed, _) = crate::parse::parse(&sources, None);
+    let (parsed, _) = crate::parse::parse(&sources, None, crate::graph::today());
     let mut ctx = Context {
         lang: Lang::En,
         strings: None,
@@ -77,7 +77,7 @@ pub fn context(content: &Path, place: &str) -> Context {
             }
         }
     }
-    if let Ok(theme) = crate::render::theme::Theme::load(site.theme.as_deref(), content) {
+    if let Ok(theme) = crate::theme::Theme::load(site.theme.as_deref(), content) {
         ctx.strings = Strings::load(&theme, ctx.lang, site).ok();
     }
     ctx

@@ -1,6 +1,7 @@
 //! Assembly of the published graph: drafts dropped, entities sorted, forward
 //! links resolved and back-links collected in one linear pass.
 
+use super::routes::Routes;
 use std::collections::HashMap;
 
 use super::{Graph, Links, NodeId, Place};
@@ -111,11 +112,14 @@ pub(super) fn assemble(parsed: Parsed, today: (i32, u8, u8)) -> Graph {
             _ => {}
         }
     }
-    Graph {
+    let mut g = Graph {
         site: parsed.site,
         prefix: parsed.prefix,
         places,
         site_files_dir: parsed.files_dir,
         today,
-    }
+        routes: Routes::default(),
+    };
+    g.routes = Routes::build(&g);
+    g
 }

@@ -9,9 +9,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
+use crate::model::BodyLink;
 use crate::model::{Entity, EntityKind};
-use crate::parse::links::{dir_of, normalise, relative_path, BodyLink};
 use crate::parse::Parsed;
+use crate::util::paths::{dir_of, normalise, page_path, relative_path};
 
 /// What a content-relative path is on the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,7 +189,7 @@ fn check_link(tree: &Tree, e: &Entity, from_draft: bool, link: &BodyLink) -> Opt
 /// published in (the form links had before they counted from the file), or a
 /// page's `.md` file where that form names a page folder.
 fn old_form(source: &str, written: &str) -> Option<String> {
-    let page_dir = crate::parse::links::page_path(source);
+    let page_dir = page_path(source);
     let path = written.split(['?', '#']).next().unwrap_or_default();
     let joined = format!("{page_dir}/{path}");
     let (parts, escapes) = normalise(&joined);

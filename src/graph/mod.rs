@@ -5,10 +5,14 @@
 //! drafts are validated like everything else.
 
 mod assemble;
+pub mod bodies;
 mod bodylinks;
 mod budgets;
 mod resolve;
+pub mod routes;
+pub mod tags;
 pub mod warnings;
+pub mod years;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -82,6 +86,8 @@ pub struct Graph {
     pub site_files_dir: Option<PathBuf>,
     /// The date the site is built for (late actions), as (year, month, day).
     pub today: (i32, u8, u8),
+    /// The path and URL of every page and file, computed once.
+    pub routes: routes::Routes,
 }
 
 impl Graph {

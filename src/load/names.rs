@@ -11,26 +11,7 @@ pub fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// The ASCII slug of a name (`Öster` → `oster`), or None when the name has no letter or
-/// digit to make one of (`!!!`, `—`).
-pub fn slug(name: &str) -> Option<String> {
-    let ascii = deunicode::deunicode(name).to_lowercase();
-    let mut out = String::new();
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let slug = out.trim_matches('-').to_string();
-    (!slug.is_empty()).then_some(slug)
-}
-
-/// The ASCII slug a name should be renamed to (`Öster` → `oster`); `x` when it has none.
-pub fn slugify(name: &str) -> String {
-    slug(name).unwrap_or_else(|| "x".to_string())
-}
+pub use crate::util::slug::{slug, slug_or_x as slugify};
 
 /// Files editors' tools leave behind, ignored everywhere.
 pub fn is_ignored_name(name: &str) -> bool {

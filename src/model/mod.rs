@@ -12,21 +12,21 @@ pub mod schema;
 mod values;
 pub use values::{days_in_month, Order, PartialDate};
 
-/// The slug of a tag (v2): lowercased, accents dropped (`å`→`a`), runs of other characters
-/// turned into `-`, `-` trimmed. Tags with the same slug are one tag. None when the tag has
-/// no letter or digit.
-pub fn tag_slug(tag: &str) -> Option<String> {
-    let ascii = deunicode::deunicode(tag).to_lowercase();
-    let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let slug = out.trim_end_matches('-');
-    (!slug.is_empty()).then(|| slug.to_string())
+/// The slug of a tag (v2): tags with the same slug are one tag; None when the tag has no
+/// letter or digit.
+pub use crate::util::slug::slug as tag_slug;
+
+/// A relative link or image of a body, to be checked against the content tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLink {
+    /// The URL as written.
+    pub written: String,
+    /// The target path relative to the content folder (no fragment, decoded);
+    /// `None` when the path climbs out of the content folder.
+    pub target: Option<String>,
+    /// Where the link or image starts in the source file.
+    pub pos: Pos,
+    pub image: bool,
 }
 
 /// A language the UI and search support.
@@ -203,7 +203,7 @@ pub struct Common {
     /// Line of each top-level front-matter key, for diagnostics found later.
     pub key_lines: Vec<(String, usize)>,
     /// Relative links and images of the body, checked by the graph stage.
-    pub body_links: Vec<crate::parse::links::BodyLink>,
+    pub body_links: Vec<BodyLink>,
 }
 
 impl Common {

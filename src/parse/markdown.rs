@@ -323,7 +323,7 @@ fn resolve_links<'a>(
                         u.image,
                     );
                     html.push_str(&h[last..u.value.start]);
-                    html.push_str(&escape_attr(&url));
+                    html.push_str(&crate::util::escape::html(&url));
                     last = u.value.end;
                 }
                 html.push_str(&h[last..]);
@@ -365,14 +365,6 @@ fn decode_entities(s: &str) -> String {
     s.replace("&amp;", "&")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

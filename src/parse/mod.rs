@@ -52,9 +52,14 @@ pub struct Parsed {
 pub fn parse(
     sources: &Sources,
     base_url_override: Option<&str>,
+    today: Today,
 ) -> (Option<Parsed>, Vec<Diagnostic>) {
-    parse_cached(sources, base_url_override, None)
+    parse_cached(sources, base_url_override, None, today)
 }
+
+/// The date a build is made for, as (year, month, day): dates that only make sense in the
+/// past are checked against it.
+pub type Today = (i32, u8, u8);
 
 /// Parse results kept between builds: source path → (hash of text and prefix, result).
 pub type ParseCache = std::collections::HashMap<String, (u64, Option<Entity>, Vec<Diagnostic>)>;
@@ -73,6 +78,7 @@ pub fn parse_cached(
     sources: &Sources,
     base_url_override: Option<&str>,
     cache: Option<&mut ParseCache>,
+    today: Today,
 ) -> (Option<Parsed>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let site = match &sources.site {
@@ -109,7 +115,7 @@ pub fn parse_cached(
                     return (*i, e.clone(), d.clone());
                 }
             }
-            let (e, d) = parse_file(*kind, src, &prefix);
+            let (e, d) = parse_file(*kind, src, &prefix, today);
             (*i, e, d)
         })
         .collect();
@@ -163,6 +169,7 @@ pub fn parse_file(
     kind: EntityKind,
     src: &SourceFile,
     prefix: &str,
+    today: Today,
 ) -> (Option<Entity>, Vec<Diagnostic>) {
     let split = match frontmatter::split(&src.text, &src.display) {
         Ok(s) => s,
@@ -208,7 +215,7 @@ pub fn parse_file(
     let mut reader = fields::Reader::new(&doc, &src.display);
     reader.root = content_root(src);
     let entity = if matches!(doc.value, yaml::Value::Mapping(_)) {
-        past::check(kind, &mut reader);
+        past::check(kind, &mut reader, today);
         routes::check(&mut reader);
         entity::read(kind, &mut reader, &id)
     } else {

@@ -1,6 +1,6 @@
 //! Dates that only make sense in the past: when a report was published, a plan revised, an
 //! action completed, or a decision taken (`adopted.on`, a document's `adopted`). Such a date
-//! after today (`AMBIT_TODAY` or the current date, as everywhere) is a warning at its line.
+//! after the day the site is built for (the build's `today`) is a warning at its line.
 
 use super::fields::Reader;
 use super::scalar::{parse_partial_date, scalar_text};
@@ -9,8 +9,7 @@ use crate::model::EntityKind;
 use crate::yaml::Value;
 
 /// Warns about each date of `kind`'s front matter that should lie in the past but does not.
-pub fn check(kind: EntityKind, r: &mut Reader) {
-    let today = crate::graph::today();
+pub fn check(kind: EntityKind, r: &mut Reader, today: super::Today) {
     let mut dates: Vec<(&str, Option<&Value>, Pos)> = Vec::new();
     match kind {
         EntityKind::Programme => {

@@ -291,7 +291,7 @@ pub fn base_path(base_url: &str) -> Option<String> {
 /// where `build` would: the error is at the `theme:` line.
 fn check_theme(r: &mut Reader, pos: crate::diag::Pos, name: &str, site_yaml: &std::path::Path) {
     let content = site_yaml.parent().unwrap_or(std::path::Path::new("."));
-    let dir = crate::render::theme::theme_dir(content, name);
+    let dir = crate::theme::theme_dir(content, name);
     if !dir.is_dir() {
         if name != "default" {
             r.error(pos, format!("theme `{name}` not found: there is no folder {}", dir.display()))
@@ -300,8 +300,7 @@ fn check_theme(r: &mut Reader, pos: crate::diag::Pos, name: &str, site_yaml: &st
         }
         return;
     }
-    let loaded =
-        crate::render::theme::Theme::load(Some(name), content).and_then(|t| t.tera().map(|_| ()));
+    let loaded = crate::theme::Theme::load(Some(name), content).and_then(|t| t.tera().map(|_| ()));
     if let Err(e) = loaded {
         r.error(pos, format!("theme `{name}` cannot be used: {}", e.message))
             .help

@@ -182,6 +182,7 @@ mod tests {
             output: dir.path().join("out"),
             base_url: None,
             gzip: false,
+            today: crate::graph::today(),
         };
         let mut b = Builder::new(opts, tx);
         b.build(&[]);

@@ -103,7 +103,7 @@ ambit: the site could not be built. Fix the files and this page reloads.</p>\
     )
 }
 
-pub use crate::render::theme::escape_html;
+use crate::util::escape::html as escape_html;
 
 #[cfg(test)]
 mod tests {

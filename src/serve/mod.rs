@@ -91,6 +91,7 @@ async fn serve(
         output: output.clone(),
         base_url: Some(base_url.clone()),
         gzip: false,
+        today: crate::graph::today(),
     };
     let mut builder = builder::Builder::new(opts, status_tx.clone());
     builder.build(&[]);

@@ -15,14 +15,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::diag::{self, Diagnostic};
-use crate::graph::{self, Graph};
+use crate::diag::Diagnostic;
+use crate::graph::Graph;
 use crate::load::SourceFile;
 use crate::model::EntityKind;
 use crate::output::Staging;
 use crate::parse::{self, ParseCache, Parsed, ParsedPlace};
-use crate::render::{self, theme::Theme, Selection};
-use crate::{BuildOptions, BuildStats};
+use crate::render::{self, Selection};
+use crate::theme::Theme;
+use crate::{pipeline, BuildOptions, BuildStats};
 
 /// State kept between the builds of one `serve` run.
 pub struct Session {
@@ -89,20 +90,15 @@ impl Session {
 
     /// Reads and parses the whole tree (reusing parse results of unchanged files).
     fn full_parse(&mut self) -> Result<Prepared, Vec<Diagnostic>> {
-        let (sources, load_diags) = crate::load::load(&self.opts.content);
-        if load_diags
-            .iter()
-            .any(|d| d.is_error() && d.kind == diag::Kind::Io)
-        {
-            return Err(load_diags);
-        }
+        let (sources, load_diags) = pipeline::load(&self.opts.content)?;
         let mut diags = load_diags.clone();
-        let (parsed, d) = parse::parse_cached(
+        let parsed = pipeline::parse(
             &sources,
             self.opts.base_url.as_deref(),
+            self.opts.today,
             Some(&mut self.cache),
+            &mut diags,
         );
-        diags.extend(d);
         let prefix = parsed
             .as_ref()
             .map(|p| p.prefix.clone())
@@ -176,7 +172,7 @@ impl Session {
                 text,
             };
             let h = parse::text_hash(&src.text, &prefix);
-            let (e, d) = parse::parse_file(kind, &src, &prefix);
+            let (e, d) = parse::parse_file(kind, &src, &prefix, self.opts.today);
             fresh.push((rel.clone(), (h, e, d)));
             hashes.insert(rel, h);
         }
@@ -254,25 +250,11 @@ impl Session {
                 }
             },
         };
-        let t = crate::timing::lap("parse", start);
-        let Some(parsed) = parsed else {
-            diag::sort(&mut diags);
+        let Some(g) = pipeline::graph(parsed, self.opts.today, &mut diags) else {
             self.pending = pending;
             return (None, diags);
         };
-        let (g, d) = graph::build(parsed, graph::today());
-        diags.extend(d);
-        let g = match g {
-            Some(g) if !diag::has_errors(&diags) => g,
-            _ => {
-                diag::sort(&mut diags);
-                self.pending = pending;
-                return (None, diags);
-            }
-        };
-        diags.extend(graph::warnings::collect(&g));
-        diag::sort(&mut diags);
-        let t = crate::timing::lap("graph", t);
+        let t = Instant::now();
         let selection = match (
             &self.last,
             self.opts.output.join(crate::output::MARKER).exists(),
@@ -298,7 +280,7 @@ impl Session {
                 self.theme = None;
                 match Theme::load(g.site.theme.as_deref(), &content) {
                     Ok(theme) => {
-                        let r = crate::write_site_with(
+                        let r = pipeline::write(
                             &g,
                             &theme,
                             &self.opts.output,

@@ -132,7 +132,7 @@ impl Session {
                 display: self.opts.content.join(&rel),
                 text,
             };
-            let (entity, diags) = parse::parse_file(kind, &src, &g.prefix);
+            let (entity, diags) = parse::parse_file(kind, &src, &g.prefix, self.opts.today);
             if diags.iter().any(Diagnostic::is_error) {
                 return None;
             }

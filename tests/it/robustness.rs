@@ -66,7 +66,7 @@ fn check(kind: EntityKind, text: String) -> Result<(), TestCaseError> {
         display: "content/p/actions/x.md".into(),
         text,
     };
-    let (entity, diags) = ambit::parse::parse_file(kind, &src, "/");
+    let (entity, diags) = ambit::parse::parse_file(kind, &src, "/", (2026, 12, 7));
     prop_assert!(
         entity.is_some() || diags.iter().any(|d| d.is_error()),
         "no entity and no error"

@@ -23,10 +23,8 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 fn opts(content: &Path, output: &Path) -> BuildOptions {
     BuildOptions {
-        content: content.to_path_buf(),
-        output: output.to_path_buf(),
         base_url: Some("http://127.0.0.1:1/sub/".into()),
-        gzip: false,
+        ..BuildOptions::new(content, output)
     }
 }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::Status;
-use crate::render::i18n::Strings;
+use crate::theme::i18n::Strings;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -299,7 +299,7 @@ fn check(o: &Options, t: &table::Table, planned: &[Planned]) -> Result<(), Vec<D
             (p.path.clone(), p)
         })
         .collect();
-    let (_, diags) = crate::resolve(&sources, load_diags, None);
+    let (_, diags) = crate::resolve(&sources, load_diags, None, crate::graph::today());
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for d in diags.into_iter().filter(Diagnostic::is_error) {

@@ -1,0 +1,326 @@
+//! The route table: the folder, file and URL of every page and file of the site, computed once
+//! from the graph before anything is rendered. Pages, the sitemap, feeds, open data, search
+//! indexes and the admin all take their paths from here; a full build checks that the pages
+//! it wrote are exactly the table's [`Routes::pages`].
+//!
+//! A page lives in a folder (`halmstad/actions/ny-lekplats`) as `index.html`; its URL is the
+//! site's path prefix, the folder and a `/`. The folder of the root page is empty.
+
+use crate::graph::{bodies, tags, years, Graph, NodeId};
+use crate::model::EntityKind;
+
+/// A page that every place has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacePage {
+    /// The programme page, `<place>/`.
+    Home,
+    /// The action list by status and its other views.
+    Actions,
+    ActionsByYear,
+    ActionsByAmbition,
+    ActionsByResponsible,
+    /// The list of one kind of entity (`<place>/areas/`, …).
+    Kind(EntityKind),
+    Responsible,
+    Changes,
+    FollowUp,
+    Documents,
+    Sdg,
+    Budget,
+    Data,
+    Search,
+}
+
+impl PlacePage {
+    /// The sub-folder of the place's folder ("" for the programme page).
+    pub fn sub(self) -> &'static str {
+        match self {
+            PlacePage::Home => "",
+            PlacePage::Actions => "actions",
+            PlacePage::ActionsByYear => "actions/by-year",
+            PlacePage::ActionsByAmbition => "actions/by-ambition",
+            PlacePage::ActionsByResponsible => "actions/by-responsible",
+            PlacePage::Kind(k) => k.folder(),
+            PlacePage::Responsible => "responsible",
+            PlacePage::Changes => "changes",
+            PlacePage::FollowUp => "follow-up",
+            PlacePage::Documents => "documents",
+            PlacePage::Sdg => "agenda-2030",
+            PlacePage::Budget => "budget",
+            PlacePage::Data => "data",
+            PlacePage::Search => "search",
+        }
+    }
+}
+
+/// A page of the site as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SitePage {
+    Root,
+    Accessibility,
+    FollowUp,
+    Documents,
+    Sdg,
+    Budget,
+    Tags,
+    Search,
+}
+
+impl SitePage {
+    /// The folder of the page ("" for the root).
+    pub fn dir(self) -> &'static str {
+        match self {
+            SitePage::Root => "",
+            SitePage::Accessibility => "accessibility",
+            SitePage::FollowUp => "follow-up",
+            SitePage::Documents => "documents",
+            SitePage::Sdg => "agenda-2030",
+            SitePage::Budget => "budget",
+            SitePage::Tags => "tags",
+            SitePage::Search => "search",
+        }
+    }
+}
+
+/// The paths and URLs of the whole site.
+#[derive(Debug, Default)]
+pub struct Routes {
+    /// The path of the site under its host, `/` or `/sub/path/`.
+    prefix: String,
+    /// Per place, its folder (its id).
+    places: Vec<String>,
+    /// Per place and entity, the folder of the entity's page.
+    entities: Vec<Vec<String>>,
+    /// Every HTML page, as its folder, in the order the sitemap lists them.
+    pages: Vec<String>,
+}
+
+impl Routes {
+    /// The table of `g`: every page the site is made of.
+    pub fn build(g: &Graph) -> Routes {
+        let places: Vec<String> = g.places.iter().map(|p| p.id.clone()).collect();
+        let entities = g
+            .places
+            .iter()
+            .map(|place| {
+                place
+                    .entities
+                    .iter()
+                    .map(|e| match e.kind {
+                        // A report is shown on the follow-up page of its year.
+                        EntityKind::Report => format!("{}/follow-up/{}", place.id, e.common.id),
+                        kind => format!("{}/{}/{}", place.id, kind.folder(), e.common.id),
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut r = Routes {
+            prefix: g.prefix.clone(),
+            places,
+            entities,
+            pages: Vec::new(),
+        };
+        r.pages = r.all_pages(g);
+        r
+    }
+
+    fn all_pages(&self, g: &Graph) -> Vec<String> {
+        let mut pages: Vec<String> = [
+            SitePage::Root,
+            SitePage::Accessibility,
+            SitePage::FollowUp,
+            SitePage::Documents,
+            SitePage::Sdg,
+        ]
+        .iter()
+        .map(|s| s.dir().to_string())
+        .collect();
+        pages.extend(years::site_years(g).into_iter().map(|y| self.site_year(y)));
+        pages.push(SitePage::Budget.dir().to_string());
+        pages.push(SitePage::Tags.dir().to_string());
+        pages.extend(tags::collect(g).iter().map(|t| self.tag(&t.slug)));
+        pages.push(SitePage::Search.dir().to_string());
+        for p in 0..g.places.len() {
+            pages.push(self.place_page(p, PlacePage::Home));
+            pages.extend(
+                [
+                    PlacePage::Actions,
+                    PlacePage::ActionsByYear,
+                    PlacePage::ActionsByAmbition,
+                    PlacePage::ActionsByResponsible,
+                    PlacePage::Responsible,
+                    PlacePage::Changes,
+                    PlacePage::FollowUp,
+                    PlacePage::Documents,
+                    PlacePage::Sdg,
+                    PlacePage::Budget,
+                    PlacePage::Data,
+                    PlacePage::Search,
+                    PlacePage::Kind(EntityKind::Area),
+                    PlacePage::Kind(EntityKind::Ambition),
+                    PlacePage::Kind(EntityKind::Strategy),
+                    PlacePage::Kind(EntityKind::Indicator),
+                ]
+                .map(|page| self.place_page(p, page)),
+            );
+            pages.extend(bodies::bodies(g, p).iter().map(|b| self.body(p, &b.slug)));
+            // A year with a report is the report's page, listed with the entities.
+            pages.extend(
+                years::years(g, p)
+                    .into_iter()
+                    .filter(|&y| years::report_of(g, p, y).is_none())
+                    .map(|y| self.year(p, y)),
+            );
+            pages.extend(self.entities[p].iter().cloned());
+        }
+        pages
+    }
+
+    /// Every HTML page of the site, as its folder, in the order the sitemap lists them.
+    pub fn pages(&self) -> &[String] {
+        &self.pages
+    }
+
+    /// The URL of the page in folder `dir`.
+    pub fn url(&self, dir: &str) -> String {
+        if dir.is_empty() {
+            self.prefix.clone()
+        } else {
+            format!("{}{dir}/", self.prefix)
+        }
+    }
+
+    /// The URL of a file at `path` of the output.
+    pub fn file_url(&self, path: &str) -> String {
+        format!("{}{path}", self.prefix)
+    }
+
+    /// The file the page in folder `dir` is written to.
+    pub fn page_file(dir: &str) -> String {
+        if dir.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{dir}/index.html")
+        }
+    }
+
+    /// The folder of a page of place `p`.
+    pub fn place_page(&self, p: usize, page: PlacePage) -> String {
+        match page.sub() {
+            "" => self.places[p].clone(),
+            sub => format!("{}/{sub}", self.places[p]),
+        }
+    }
+
+    /// The URL of a page of place `p`.
+    pub fn place_url(&self, p: usize, page: PlacePage) -> String {
+        self.url(&self.place_page(p, page))
+    }
+
+    /// The folder of an entity's page.
+    pub fn entity(&self, n: NodeId) -> &str {
+        &self.entities[n.place as usize][n.idx as usize]
+    }
+
+    /// The URL of an entity's page.
+    pub fn entity_url(&self, n: NodeId) -> String {
+        self.url(self.entity(n))
+    }
+
+    /// The folder of a responsible body's page of place `p`.
+    pub fn body(&self, p: usize, slug: &str) -> String {
+        format!("{}/responsible/{slug}", self.places[p])
+    }
+
+    /// The folder of the follow-up page of place `p` for `year`.
+    pub fn year(&self, p: usize, year: i32) -> String {
+        format!("{}/follow-up/{year}", self.places[p])
+    }
+
+    /// The folder of the site-wide follow-up page of `year`.
+    pub fn site_year(&self, year: i32) -> String {
+        format!("follow-up/{year}")
+    }
+
+    /// The folder of a tag's page.
+    pub fn tag(&self, slug: &str) -> String {
+        format!("tags/{slug}")
+    }
+
+    /// The file of place `p`'s open data `name` (`actions.csv`, …).
+    pub fn data_file(&self, p: usize, name: &str) -> String {
+        format!("{}/data/{name}", self.places[p])
+    }
+
+    /// The Atom feed of place `p`.
+    pub fn feed(&self, p: usize) -> String {
+        format!("{}/feed.xml", self.places[p])
+    }
+
+    /// The folder of place `p`'s search index files.
+    pub fn search_index(&self, p: usize) -> String {
+        format!("{}/", self.places[p])
+    }
+
+    /// The folder of the site-wide search index of a language.
+    pub fn site_search_index(&self, lang: &str) -> String {
+        format!("search/{lang}/")
+    }
+
+    /// The folder of place `p`'s own files (`<place>/files`).
+    pub fn place_files(&self, p: usize) -> String {
+        format!("{}/files", self.places[p])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::util::paths::page_path;
+
+    fn default_site() -> Graph {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        crate::load_graph(&content, Some("https://example.org/sub/"), (2026, 12, 7))
+            .0
+            .expect("the default site checks")
+    }
+
+    #[test]
+    fn every_entity_page_is_where_links_to_its_file_point() {
+        let g = default_site();
+        for (p, place) in g.places.iter().enumerate() {
+            for (i, e) in place.entities.iter().enumerate() {
+                let n = NodeId {
+                    place: p as u32,
+                    idx: i as u32,
+                };
+                let linked = page_path(&e.common.source);
+                assert_eq!(
+                    format!("{}/", g.routes.entity(n)),
+                    linked,
+                    "{}",
+                    e.common.source
+                );
+                assert_eq!(g.routes.entity_url(n), format!("/sub/{linked}"));
+            }
+        }
+    }
+
+    #[test]
+    fn pages_are_unique_and_urls_carry_the_prefix() {
+        let g = default_site();
+        let pages = g.routes.pages();
+        let unique: std::collections::HashSet<&String> = pages.iter().collect();
+        assert_eq!(unique.len(), pages.len(), "a page is listed twice");
+        assert_eq!(pages[0], "");
+        assert_eq!(g.routes.url(""), "/sub/");
+        let p = 0;
+        assert_eq!(
+            g.routes.place_url(p, PlacePage::ActionsByYear),
+            format!("/sub/{}/actions/by-year/", g.places[p].id)
+        );
+        assert!(pages.contains(&g.routes.place_page(p, PlacePage::Kind(EntityKind::Area))));
+        assert_eq!(Routes::page_file(""), "index.html");
+        assert_eq!(Routes::page_file("a/b"), "a/b/index.html");
+    }
+}
