@@ -1,19 +1,19 @@
 //! The search pages: each place's, and the search across all places at the site's root.
 
-use crate::graph::routes::{PlacePage, SitePage};
-use crate::render::kit::view::place_name;
 use serde_json::json;
 
 use crate::diag::Diagnostic;
+use crate::graph::routes::{PlacePage, SitePage};
+use crate::render::kit::urls::{languages, place_entry, site_entries};
+use crate::render::kit::view::place_name;
 use crate::render::kit::Renderer;
 use crate::theme::i18n::Strings;
 
-/// The search page of place `p`.
+/// The search page of place `p`: it loads only the stemmer of the place's language.
 pub fn search_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
-    let _place = &g.places[p];
-    let indexes = vec![crate::render::kit::urls::place_entry(r, p)];
+    let indexes = vec![place_entry(r, p)];
     let config = search_config(s, indexes, &g.routes.place_url(p, PlacePage::Actions));
     let title = format!("{} – {}", s.get("search_title"), place_name(g, p));
     r.page(
@@ -23,7 +23,7 @@ pub fn search_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         &title,
         r.crumbs(Some(p)),
         None,
-        json!({"config": config, "scope": place_name(g, p)}),
+        json!({"config": config, "scope": place_name(g, p), "stems": [g.places[p].lang.code()]}),
     )
 }
 
@@ -44,13 +44,18 @@ pub fn search_config(s: &Strings, indexes: Vec<serde_json::Value>, actions_url: 
         .collect();
     json!({"indexes": indexes, "actions_url": actions_url, "lang": s.lang.code(), "strings": strings}).to_string()
 }
+
+/// The indexes the site-wide search fetches (also named by the root page's search form).
 pub fn all_indexes(r: &Renderer) -> Vec<serde_json::Value> {
-    crate::render::kit::urls::site_entries(r)
+    site_entries(r)
 }
 
+/// The search across all places, `search/`: it loads the stemmer of each language the places
+/// are written in.
 pub fn root_search(r: &Renderer) -> Result<(), Diagnostic> {
     let s = &r.site_strings;
-    let config = crate::render::pages::search::search_config(s, all_indexes(r), "");
+    let config = search_config(s, all_indexes(r), "");
+    let stems: Vec<&str> = languages(r).into_iter().map(|(code, _)| code).collect();
     let title = s.get("search_title");
     r.page(
         SitePage::Search.dir(),
@@ -59,6 +64,6 @@ pub fn root_search(r: &Renderer) -> Result<(), Diagnostic> {
         &title,
         r.crumbs(None),
         None,
-        json!({"config": config, "scope": r.g.site.title}),
+        json!({"config": config, "scope": r.g.site.title, "stems": stems}),
     )
 }
