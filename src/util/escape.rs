@@ -24,18 +24,20 @@ pub fn html(input: &str) -> String {
 }
 
 /// Escapes text for XML (feeds, the sitemap, SVG) as [`html`] does, first dropping the control
-/// characters XML forbids (all below U+0020 but tab, line feed and carriage return).
+/// characters XML forbids ([`xml_chars`]).
 pub fn xml(s: &str) -> String {
-    if s.chars()
-        .all(|c| (c as u32) >= 0x20 || matches!(c, '\n' | '\t' | '\r'))
-    {
-        return html(s);
+    html(&xml_chars(s))
+}
+
+/// Text without the control characters XML forbids (all below U+0020 but tab, line feed and
+/// carriage return), for text that a template then escapes.
+pub fn xml_chars(s: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: &char| (*c as u32) >= 0x20 || matches!(c, '\n' | '\t' | '\r');
+    if s.chars().all(|c| allowed(&c)) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().filter(allowed).collect())
     }
-    let clean: String = s
-        .chars()
-        .filter(|c| (*c as u32) >= 0x20 || matches!(c, '\n' | '\t' | '\r'))
-        .collect();
-    html(&clean)
 }
 
 #[cfg(test)]

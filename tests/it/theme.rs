@@ -76,3 +76,35 @@ fn a_site_theme_overrides_single_files() {
     );
     assert_eq!(common::snapshot(&out), before);
 }
+
+/// The Atom feed and the sitemap come from theme templates, so a site's theme can change them.
+#[test]
+fn a_site_theme_overrides_the_feed_and_the_sitemap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    common::copy_dir(&common::fixture("multi"), &content);
+    let site = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(content.join("site.yaml"), format!("{site}\ntheme: kommun\n")).unwrap();
+    let templates = tmp.path().join("themes/kommun/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let feed = std::fs::read_to_string("themes/default/templates/feed.xml").unwrap();
+    std::fs::write(
+        templates.join("feed.xml"),
+        feed.replace("<author>", "<rights>Kommunen</rights><author>"),
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("sitemap.xml"),
+        "<urls>{% for url in data.urls %}<u>{{ url }}</u>{% endfor %}</urls>\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = common::build(&content, &out, None);
+    assert_eq!(common::code(&o), 0, "{}", common::both(&o));
+    let feed = std::fs::read_to_string(out.join("kommun/feed.xml")).unwrap();
+    assert!(feed.contains("<rights>Kommunen</rights><author>"), "{feed}");
+    assert!(feed.contains("<entry>"), "the entries are still there");
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.starts_with("<urls><u>https://"), "{sitemap}");
+    assert!(sitemap.contains("/kommun/</u>"), "{sitemap}");
+}

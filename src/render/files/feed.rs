@@ -1,17 +1,19 @@
-//! The Atom feed of a place: actions added to the action list, decided and
-//! completed, and yearly reports published, newest first.
+//! The Atom feed of a place, `<place>/feed.xml`: actions added to the action list, decided and
+//! completed, and yearly reports published, newest first (at most 100). The XML comes from the
+//! theme's `feed.xml` template, which a site's theme may override.
 
-use crate::render::kit::events::Event;
-use std::fmt::Write as _;
+use serde_json::json;
 
 use crate::diag::Diagnostic;
+use crate::graph::routes::PlacePage;
 use crate::model::Status;
+use crate::render::kit::events::Event;
 use crate::render::kit::urls::absolute;
-use crate::render::kit::view::place_name;
-use crate::render::kit::view::status_label;
+use crate::render::kit::view::{place_name, status_label};
 use crate::render::kit::Renderer;
-use crate::util::escape::xml;
+use crate::util::escape::xml_chars;
 
+/// Writes the feed of place `p` from its `events`.
 pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
@@ -22,40 +24,35 @@ pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagn
         .first()
         .map(|e| e.date.clone())
         .unwrap_or_else(|| "2000-01-01".into());
-    let mut x = String::new();
-    let _ = write!(
-        x,
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{}</id>\n<link rel=\"self\" href=\"{}\"/>\n<link href=\"{}\"/>\n<updated>{updated}T00:00:00Z</updated>\n",
-        place.lang.code(),
-        xml(&format!("{} – {}", place.programme.common.title, s.get("latest_changes"))),
-        xml(&feed_url),
-        xml(&feed_url),
-        xml(&absolute(r, &crate::render::kit::urls::place_url(g, p))),
-    );
-    for ev in events {
-        let e = g.entity(ev.node);
-        let url = absolute(r, &crate::render::kit::urls::entity_url(g, ev.node));
-        let label = match ev.what {
-            "added" => s.get("added"),
-            "completed" => status_label(s, Status::Done),
-            "decided" => status_label(s, Status::Planned),
-            "started" => status_label(s, Status::Ongoing),
-            "report" => s.get("event_report"),
-            _ => status_label(s, Status::Cancelled),
-        };
-        let _ = write!(
-            x,
-            "<entry>\n<title>{}</title>\n<id>{}#{}-{}</id>\n<link href=\"{}\"/>\n<updated>{}T00:00:00Z</updated>\n<author><name>{}</name></author>\n<summary>{}</summary>\n</entry>\n",
-            xml(&format!("{label}: {}", e.common.title)),
-            xml(&url),
-            ev.what,
-            ev.date,
-            xml(&url),
-            ev.date,
-            xml(&place_name(g, p)),
-            xml(e.common.summary.as_deref().unwrap_or(&e.common.title)),
-        );
-    }
-    x.push_str("</feed>\n");
-    r.out.write(&g.routes.feed(p), x.as_bytes())
+    let entries: Vec<_> = events
+        .iter()
+        .map(|ev| {
+            let e = g.entity(ev.node);
+            let label = match ev.what {
+                "added" => s.get("added"),
+                "completed" => status_label(s, Status::Done),
+                "decided" => status_label(s, Status::Planned),
+                "started" => status_label(s, Status::Ongoing),
+                "report" => s.get("event_report"),
+                _ => status_label(s, Status::Cancelled),
+            };
+            json!({
+                "title": xml_chars(&format!("{label}: {}", e.common.title)),
+                "url": xml_chars(&absolute(r, &g.routes.entity_url(ev.node))),
+                "what": ev.what,
+                "date": ev.date,
+                "summary": xml_chars(e.common.summary.as_deref().unwrap_or(&e.common.title)),
+            })
+        })
+        .collect();
+    let data = json!({
+        "lang": place.lang.code(),
+        "title": xml_chars(&format!("{} – {}", place.programme.common.title, s.get("latest_changes"))),
+        "id": xml_chars(&feed_url),
+        "home": xml_chars(&absolute(r, &g.routes.place_url(p, PlacePage::Home))),
+        "updated": updated,
+        "author": xml_chars(&place_name(g, p)),
+        "entries": entries,
+    });
+    r.file(&g.routes.feed(p), "feed.xml", "", data)
 }

@@ -1,14 +1,16 @@
 //! sitemap.xml: every page of the site with its absolute address, in the order of the route
-//! table. After a full build it lists the pages that were written, and a page written
-//! that the route table does not know (or a route no page was written for) is an error, so
-//! the sitemap and the table cannot drift apart from what is on disk.
+//! table, through the theme's `sitemap.xml` template (a site's theme may override it). After a
+//! full build it lists the pages that were written, and a page written that the route table
+//! does not know (or a route no page was written for) is an error, so the sitemap and the
+//! table cannot drift apart from what is on disk.
 
 use std::collections::HashSet;
 
 use crate::diag::Diagnostic;
 use crate::render::kit::urls::absolute;
 use crate::render::kit::Renderer;
-use crate::util::escape::xml;
+use crate::util::escape::xml_chars;
+use serde_json::json;
 
 /// Writes sitemap.xml from the route table (a partial render, where not every page is
 /// written again).
@@ -42,12 +44,9 @@ pub fn from_written(r: &Renderer) -> Result<(), Diagnostic> {
 }
 
 fn write(r: &Renderer, pages: &[String]) -> Result<(), Diagnostic> {
-    let mut text = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for dir in pages {
-        text.push_str("  <url><loc>");
-        text.push_str(&xml(&absolute(r, &r.g.routes.url(dir))));
-        text.push_str("</loc></url>\n");
-    }
-    text.push_str("</urlset>\n");
-    r.out.write("sitemap.xml", text.as_bytes())
+    let urls: Vec<String> = pages
+        .iter()
+        .map(|dir| xml_chars(&absolute(r, &r.g.routes.url(dir))).into_owned())
+        .collect();
+    r.file("sitemap.xml", "sitemap.xml", "", json!({ "urls": urls }))
 }
