@@ -131,14 +131,18 @@ fn file_response(code: StatusCode, path: &Path, bytes: Vec<u8>, version: &str) -
     } else {
         bytes
     };
-    respond(code, files::content_type(path), bytes)
+    respond(code, &files::content_type(path), bytes)
 }
 
-fn respond(code: StatusCode, content_type: &'static str, body: Vec<u8>) -> Response {
+fn respond(code: StatusCode, content_type: &str, body: Vec<u8>) -> Response {
     let mut r = Response::new(Body::from(body));
     *r.status_mut() = code;
     let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,

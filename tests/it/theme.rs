@@ -84,7 +84,11 @@ fn a_site_theme_overrides_the_feed_and_the_sitemap() {
     let content = tmp.path().join("content");
     common::copy_dir(&common::fixture("multi"), &content);
     let site = std::fs::read_to_string(content.join("site.yaml")).unwrap();
-    std::fs::write(content.join("site.yaml"), format!("{site}\ntheme: kommun\n")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        format!("{site}\ntheme: kommun\n"),
+    )
+    .unwrap();
     let templates = tmp.path().join("themes/kommun/templates");
     std::fs::create_dir_all(&templates).unwrap();
     let feed = std::fs::read_to_string("themes/default/templates/feed.xml").unwrap();
