@@ -220,17 +220,23 @@ fn config(r: &Renderer, cms: &Cms, repo: &Repository) -> Config {
 
 /// `owner/name` of a repository URL (`https://github.com/owner/name.git`).
 pub fn repo_path(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let path = rest.split_once('/').map_or("", |(_, p)| p);
-    path.trim_matches('/').trim_end_matches(".git").to_string()
+    url::Url::parse(url)
+        .map(|u| {
+            u.path()
+                .trim_matches('/')
+                .trim_end_matches(".git")
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 /// The API of a self-hosted forge (GitLab not on gitlab.com, every Gitea).
 fn api_root(backend: &str, url: &str) -> (Option<String>, Option<String>) {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let scheme = url.split_once("://").map_or("https", |(s, _)| s);
-    let host = rest.split('/').next().unwrap_or_default();
-    let origin = format!("{scheme}://{host}");
+    let Ok(u) = url::Url::parse(url) else {
+        return (None, None);
+    };
+    let host = u.host_str().unwrap_or_default();
+    let origin = u.origin().ascii_serialization();
     match backend {
         "gitea" => (Some(format!("{origin}/api/v1")), Some(origin)),
         "gitlab" if host != "gitlab.com" => (Some(format!("{origin}/api/v4")), Some(origin)),

@@ -11,17 +11,15 @@ use crate::render::kit::view::place_name;
 use crate::render::kit::Renderer;
 use crate::search::MANIFEST;
 
-/// Absolute URL of a site path.
+/// Absolute URL of a site path (the origin of `base_url` before it; none for a base URL that
+/// is only a path).
 pub fn absolute(r: &Renderer, path_with_prefix: &str) -> String {
-    let base = r.g.site.base_url.trim_end_matches('/');
-    let origin = match base.find("://") {
-        Some(i) => match base[i + 3..].find('/') {
-            Some(j) => &base[..i + 3 + j],
-            None => base,
-        },
-        None => "",
-    };
-    format!("{origin}{path_with_prefix}")
+    match url::Url::parse(&r.g.site.base_url) {
+        Ok(base) if base.has_host() => {
+            format!("{}{path_with_prefix}", base.origin().ascii_serialization())
+        }
+        _ => path_with_prefix.to_string(),
+    }
 }
 /// Where a document is opened: its web address or the published copy of its file.
 pub fn href(g: &Graph, d: &Document) -> String {
