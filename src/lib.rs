@@ -183,12 +183,4 @@ pub fn write_site(
 }
 
 /// Stages 4 and 5 with a loaded theme; returns the number of pages written.
-pub fn write_site_with(
-    g: &Graph,
-    theme: &theme::Theme,
-    output: &Path,
-    history: Option<&history::History>,
-    gzip: bool,
-) -> Result<usize, Vec<Diagnostic>> {
-    pipeline::write(g, theme, output, history, gzip)
-}
+pub use pipeline::write as write_site_with;

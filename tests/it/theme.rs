@@ -2,8 +2,10 @@
 //! theme file by file (spec section 2).
 
 use crate::common;
-#[test]
-fn a_site_theme_overrides_single_files() {
+
+/// The multi-place fixture in a temporary folder, its site.yaml naming the theme `kommun`;
+/// with the site.yaml as it was.
+fn site_with_theme() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
     common::copy_dir(&common::fixture("multi"), &content);
@@ -13,6 +15,12 @@ fn a_site_theme_overrides_single_files() {
         format!("{site}\ntheme: kommun\n"),
     )
     .unwrap();
+    (tmp, content, site)
+}
+
+#[test]
+fn a_site_theme_overrides_single_files() {
+    let (tmp, content, site) = site_with_theme();
     let theme = tmp.path().join("themes/kommun");
     std::fs::create_dir_all(theme.join("static")).unwrap();
     std::fs::write(
