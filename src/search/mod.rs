@@ -94,6 +94,29 @@ pub struct IndexFiles {
 }
 
 impl IndexFiles {
+    /// The text of the file at `rel` below `search-index/` (`t/0.json`).
+    pub fn file(&self, rel: &str) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|(p, _)| p == rel)
+            .map(|(_, f)| f.as_str())
+    }
+
+    /// The shard of family `fam` that holds a term of loose form `loose` (reversed for the
+    /// suffix family "s"), as the search script finds it: the longest key `loose` starts with;
+    /// its number and text.
+    pub fn shard_of(&self, fam: &str, loose: &str) -> Option<(usize, &str)> {
+        let m: serde_json::Value = serde_json::from_str(&self.manifest).ok()?;
+        let (i, _) = m[fam]
+            .as_array()?
+            .iter()
+            .filter_map(|k| k.as_str())
+            .enumerate()
+            .filter(|(_, k)| loose.starts_with(k))
+            .max_by_key(|(_, k)| k.len())?;
+        Some((i, self.file(&format!("{fam}/{i}.json"))?))
+    }
+
     /// Every file by its path under `dir` (`dir` + "search-index/manifest.json",
     /// `dir` + "search-index/t/0.json", …).
     pub fn paths<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (String, &'a str)> + 'a {

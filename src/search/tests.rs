@@ -33,31 +33,11 @@ fn manifest(files: &IndexFiles) -> Value {
 }
 
 fn file<'a>(files: &'a IndexFiles, rel: &str) -> &'a str {
-    &files
-        .files
-        .iter()
-        .find(|(p, _)| p == rel)
-        .unwrap_or_else(|| panic!("{rel}"))
-        .1
+    files.file(rel).unwrap_or_else(|| panic!("{rel}"))
 }
 
-/// The shard of family `fam` that holds a term of loose form `f` (reversed for "s"), as the
-/// client finds it: the longest key `f` starts with.
 fn shard_of<'a>(files: &'a IndexFiles, fam: &str, f: &str) -> (usize, &'a str) {
-    let m = manifest(files);
-    let keys: Vec<&str> = m[fam]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|k| k.as_str().unwrap())
-        .collect();
-    let (i, _) = keys
-        .iter()
-        .enumerate()
-        .filter(|(_, k)| f.starts_with(**k))
-        .max_by_key(|(_, k)| k.len())
-        .expect("a key");
-    (i, file(files, &format!("{fam}/{i}.json")))
+    files.shard_of(fam, f).expect("a shard")
 }
 
 /// The pages (numbers) a term is posted for, read from its prefix shard.
