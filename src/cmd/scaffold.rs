@@ -165,11 +165,53 @@ fn render(
     body_text: Option<&str>,
 ) -> String {
     if kind == NewKind::Report {
-        return format!("---\ntitle: Uppföljning {id}          # required: the heading of the year's follow-up page\npublished: {id}-12-31           # required: the date the report is published\n# adopted: {{by: Kommunstyrelsen, on: {id}-12-31}}\n# summary: One sentence for lists\n---\n\n## What happened in {id}\n\nThe year's account: what was done, what was not, and why.\n\n## Feedback to residents\n\nWhat residents' ideas and comments led to this year.\n");
+        return report_template(id);
     }
     let title = capitalize(&id.replace('-', " "));
+    let mut keys = common_keys(c, &title);
+    let body = match kind {
+        NewKind::Place => place_keys(c, &title, &mut keys),
+        NewKind::Report => unreachable!("written in full above"),
+        NewKind::Area => "new_body_area",
+        NewKind::Ambition => ambition_keys(c, &mut keys),
+        NewKind::Strategy => {
+            keys.push((
+                format!("ambition: {}", c.placeholder(EntityKind::Ambition)),
+                format!("{}; {}", c.t("new_required"), ambition_ids(c)),
+            ));
+            "new_body_strategy"
+        }
+        NewKind::Indicator => indicator_keys(c, &mut keys),
+        NewKind::Action => action_keys(c, &mut keys),
+    };
+    let _ = place;
+    fill_keys(&mut keys, filled, body_text.is_some());
+    let mut out = front_matter(keys);
+    match body_text {
+        Some(b) if b.trim().is_empty() => {}
+        Some(b) => {
+            out.push('\n');
+            out.push_str(b.trim_end());
+            out.push('\n');
+        }
+        None => {
+            out.push('\n');
+            out.push_str(&c.t(body));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A report file, written in full: its keys are the same in every language.
+fn report_template(id: &str) -> String {
+    format!("---\ntitle: Uppföljning {id}          # required: the heading of the year's follow-up page\npublished: {id}-12-31           # required: the date the report is published\n# adopted: {{by: Kommunstyrelsen, on: {id}-12-31}}\n# summary: One sentence for lists\n---\n\n## What happened in {id}\n\nThe year's account: what was done, what was not, and why.\n\n## Feedback to residents\n\nWhat residents' ideas and comments led to this year.\n")
+}
+
+/// The keys every kind of file starts with (key line, comment).
+fn common_keys(c: &Context, title: &str) -> Vec<(String, String)> {
     let req = c.t("new_required");
-    let mut keys = vec![
+    vec![
         (
             format!("title: {title}"),
             format!("{req}: {}", c.t("new_title")),
@@ -181,121 +223,133 @@ fn render(
         ("# order: \"1.1\"".into(), c.t("new_order")),
         ("# tags: []".into(), String::new()),
         ("# draft: true".into(), c.t("new_draft")),
-    ];
+    ]
+}
+
+/// "Ids: …" of the place's ambitions, for the comment of an `ambition:` key.
+fn ambition_ids(c: &Context) -> String {
+    c.fmt("new_ids", &[("ids", &c.ids_of(EntityKind::Ambition))])
+}
+
+/// The keys of `programme.md`; returns the key of its body text.
+fn place_keys(c: &Context, title: &str, keys: &mut Vec<(String, String)>) -> &'static str {
+    let req = c.t("new_required");
     let mut add = |k: String, comment: String| keys.push((k, comment));
-    let ambitions = c.fmt("new_ids", &[("ids", &c.ids_of(EntityKind::Ambition))]);
-    let body = match kind {
-        NewKind::Place => {
-            add(
-                format!("place: {title}"),
-                format!("{req}: {}", c.t("new_place")),
-            );
-            add(
-                "place_kind: town".into(),
-                format!("{req}: town, district, village, municipality"),
-            );
-            add("# municipality: …".into(), String::new());
-            add(
-                format!("# language: {}", c.lang.code()),
-                "sv, en, nl".into(),
-            );
-            add("# adopted: {by: …, on: 2021-05-04}".into(), String::new());
-            add("# period: {from: 2020, to: 2024}".into(), String::new());
-            add(
-                "# contact: {name: …, email: name@example.org}".into(),
-                String::new(),
-            );
-            add(
-                "# ideas: {email: ideas@example.org, text: …}".into(),
-                String::new(),
-            );
-            "new_body_place"
-        }
-        NewKind::Report => unreachable!("written in full above"),
-        NewKind::Area => "new_body_area",
-        NewKind::Ambition => {
-            let areas = c.fmt("new_ids", &[("ids", &c.ids_of(EntityKind::Area))]);
-            let has_areas = c.ids.get(&EntityKind::Area).is_some_and(|v| !v.is_empty());
-            let key = format!("area: {}", c.placeholder(EntityKind::Area));
-            if has_areas {
-                add(key, format!("{req}; {areas}"));
-            } else {
-                add(format!("# {key}"), areas);
-            }
-            add("# political_will:".into(), c.t("new_political_will"));
-            add("#   text: |".into(), String::new());
-            add("#     …".into(), String::new());
-            add("#   adopted: {by: …, on: 2021-05-04}".into(), String::new());
-            "new_body_ambition"
-        }
-        NewKind::Strategy => {
-            add(
-                format!("ambition: {}", c.placeholder(EntityKind::Ambition)),
-                format!("{req}; {ambitions}"),
-            );
-            "new_body_strategy"
-        }
-        NewKind::Indicator => {
-            let mut ids = c
-                .ids
-                .get(&EntityKind::Ambition)
-                .cloned()
-                .unwrap_or_default();
-            ids.extend(
-                c.ids
-                    .get(&EntityKind::Strategy)
-                    .cloned()
-                    .unwrap_or_default(),
-            );
-            let ids = if ids.is_empty() {
-                c.t("new_none_yet")
-            } else {
-                ids.join(", ")
-            };
-            add(
-                format!("measures: [{}]", c.placeholder(EntityKind::Ambition)),
-                format!("{req}; {}", c.fmt("new_ids", &[("ids", &ids)])),
-            );
-            add("# unit: \"%\"".into(), String::new());
-            add("# source: …".into(), String::new());
-            add("# direction: up".into(), "up, down".into());
-            add("# target: {value: 60, year: 2030}".into(), String::new());
-            add(
-                "# values:\n#   - {year: 2024, value: 48.5}".into(),
-                String::new(),
-            );
-            "new_body_indicator"
-        }
-        NewKind::Action => {
-            add(
-                format!("ambition: {}", c.placeholder(EntityKind::Ambition)),
-                format!("{req}; {ambitions}"),
-            );
-            add(
-                format!("# strategy: {}", c.placeholder(EntityKind::Strategy)),
-                c.fmt("new_strategy_ids", &[("ids", &c.strategies())]),
-            );
-            add(
-                "status: idea".into(),
-                format!("{req}: idea, prioritised, planned, ongoing, done, cancelled"),
-            );
-            add("# effort: …".into(), String::new());
-            add("# responsible: …".into(), String::new());
-            add("# funded_by: …".into(), String::new());
-            add("# due: 2026".into(), "2026, 2026-06, 2026-06-30".into());
-            add("# listed: 2025".into(), String::new());
-            add("# completed: 2026-05-01".into(), c.t("new_completed"));
-            add("# decided_by: …".into(), String::new());
-            add(
-                "# budget: {amount: 250000, currency: SEK}".into(),
-                String::new(),
-            );
-            add("# origin: …".into(), String::new());
-            add("# progress: 0".into(), "0–100".into());
-            "new_body_action"
-        }
+    add(
+        format!("place: {title}"),
+        format!("{req}: {}", c.t("new_place")),
+    );
+    add(
+        "place_kind: town".into(),
+        format!("{req}: town, district, village, municipality"),
+    );
+    add("# municipality: …".into(), String::new());
+    add(
+        format!("# language: {}", c.lang.code()),
+        "sv, en, nl".into(),
+    );
+    add("# adopted: {by: …, on: 2021-05-04}".into(), String::new());
+    add("# period: {from: 2020, to: 2024}".into(), String::new());
+    add(
+        "# contact: {name: …, email: name@example.org}".into(),
+        String::new(),
+    );
+    add(
+        "# ideas: {email: ideas@example.org, text: …}".into(),
+        String::new(),
+    );
+    "new_body_place"
+}
+
+/// The keys of an ambition file; returns the key of its body text.
+fn ambition_keys(c: &Context, keys: &mut Vec<(String, String)>) -> &'static str {
+    let req = c.t("new_required");
+    let mut add = |k: String, comment: String| keys.push((k, comment));
+    let areas = c.fmt("new_ids", &[("ids", &c.ids_of(EntityKind::Area))]);
+    let has_areas = c.ids.get(&EntityKind::Area).is_some_and(|v| !v.is_empty());
+    let key = format!("area: {}", c.placeholder(EntityKind::Area));
+    if has_areas {
+        add(key, format!("{req}; {areas}"));
+    } else {
+        add(format!("# {key}"), areas);
+    }
+    add("# political_will:".into(), c.t("new_political_will"));
+    add("#   text: |".into(), String::new());
+    add("#     …".into(), String::new());
+    add("#   adopted: {by: …, on: 2021-05-04}".into(), String::new());
+    "new_body_ambition"
+}
+
+/// The keys of an indicator file; returns the key of its body text.
+fn indicator_keys(c: &Context, keys: &mut Vec<(String, String)>) -> &'static str {
+    let req = c.t("new_required");
+    let mut add = |k: String, comment: String| keys.push((k, comment));
+    let mut ids = c
+        .ids
+        .get(&EntityKind::Ambition)
+        .cloned()
+        .unwrap_or_default();
+    ids.extend(
+        c.ids
+            .get(&EntityKind::Strategy)
+            .cloned()
+            .unwrap_or_default(),
+    );
+    let ids = if ids.is_empty() {
+        c.t("new_none_yet")
+    } else {
+        ids.join(", ")
     };
-    let _ = place;
+    add(
+        format!("measures: [{}]", c.placeholder(EntityKind::Ambition)),
+        format!("{req}; {}", c.fmt("new_ids", &[("ids", &ids)])),
+    );
+    add("# unit: \"%\"".into(), String::new());
+    add("# source: …".into(), String::new());
+    add("# direction: up".into(), "up, down".into());
+    add("# target: {value: 60, year: 2030}".into(), String::new());
+    add(
+        "# values:\n#   - {year: 2024, value: 48.5}".into(),
+        String::new(),
+    );
+    "new_body_indicator"
+}
+
+/// The keys of an action file; returns the key of its body text.
+fn action_keys(c: &Context, keys: &mut Vec<(String, String)>) -> &'static str {
+    let req = c.t("new_required");
+    let mut add = |k: String, comment: String| keys.push((k, comment));
+    add(
+        format!("ambition: {}", c.placeholder(EntityKind::Ambition)),
+        format!("{req}; {}", ambition_ids(c)),
+    );
+    add(
+        format!("# strategy: {}", c.placeholder(EntityKind::Strategy)),
+        c.fmt("new_strategy_ids", &[("ids", &c.strategies())]),
+    );
+    add(
+        "status: idea".into(),
+        format!("{req}: idea, prioritised, planned, ongoing, done, cancelled"),
+    );
+    add("# effort: …".into(), String::new());
+    add("# responsible: …".into(), String::new());
+    add("# funded_by: …".into(), String::new());
+    add("# due: 2026".into(), "2026, 2026-06, 2026-06-30".into());
+    add("# listed: 2025".into(), String::new());
+    add("# completed: 2026-05-01".into(), c.t("new_completed"));
+    add("# decided_by: …".into(), String::new());
+    add(
+        "# budget: {amount: 250000, currency: SEK}".into(),
+        String::new(),
+    );
+    add("# origin: …".into(), String::new());
+    add("# progress: 0".into(), "0–100".into());
+    "new_body_action"
+}
+
+/// Puts the values of `filled` in place of the examples of their keys, and adds those with
+/// no example at the end; `from_data` comments out the examples left.
+fn fill_keys(keys: &mut Vec<(String, String)>, filled: &[(&str, String)], from_data: bool) {
     let key_of = |line: &str| -> String {
         let t = line.strip_prefix("# ").unwrap_or(line);
         t.split(':').next().unwrap_or_default().to_string()
@@ -306,7 +360,7 @@ fn render(
         if let Some(i) = filled.iter().position(|(f, _)| *f == name) {
             *k = format!("{name}: {}", filled[i].1);
             used[i] = true;
-        } else if body_text.is_some() && !k.starts_with('#') {
+        } else if from_data && !k.starts_with('#') {
             // A file written from data shows no example value as if it were the action's.
             *k = format!("# {k}");
         }
@@ -316,6 +370,10 @@ fn render(
             keys.push((format!("{name}: {v}"), String::new()));
         }
     }
+}
+
+/// The front matter between its `---` lines, each comment in one column after its key.
+fn front_matter(keys: Vec<(String, String)>) -> String {
     let last_len = |k: &str| k.lines().last().unwrap_or_default().chars().count();
     let width = keys
         .iter()
@@ -335,18 +393,5 @@ fn render(
         out.push('\n');
     }
     out.push_str("---\n");
-    match body_text {
-        Some(b) if b.trim().is_empty() => {}
-        Some(b) => {
-            out.push('\n');
-            out.push_str(b.trim_end());
-            out.push('\n');
-        }
-        None => {
-            out.push('\n');
-            out.push_str(&c.t(body));
-            out.push('\n');
-        }
-    }
     out
 }

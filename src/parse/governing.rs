@@ -28,98 +28,117 @@ pub fn read_documents(r: &mut Reader) -> Vec<Document> {
         );
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let pos = r.doc.item_pos("documents", i);
-        let Value::Mapping(m) = item else {
-            let found = type_name(item);
-            r.error(
-                pos,
-                format!("each item of `documents` must be `{{title: …, url: …}}`, found {found}"),
-            )
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| read_document(r, i, item))
+        .collect()
+}
+
+/// Reads item `i` of `documents:`; None when it has an error.
+fn read_document(r: &mut Reader, i: usize, item: &Value) -> Option<Document> {
+    let pos = r.doc.item_pos("documents", i);
+    let Value::Mapping(m) = item else {
+        let found = type_name(item);
+        r.error(
+            pos,
+            format!("each item of `documents` must be `{{title: …, url: …}}`, found {found}"),
+        )
+        .help
+        .push(
+            "for example `- {title: Grönstrukturplan, url: https://example.org/plan.pdf}`".into(),
+        );
+        return None;
+    };
+    check_document_keys(r, i, m);
+    let text = |k: &str| m.get(k).filter(|v| !v.is_null()).and_then(scalar_text);
+    let title = text("title").filter(|t| !t.trim().is_empty());
+    let url = text("url").map(|u| u.trim().to_string());
+    let file = text("file").map(|f| f.trim().to_string());
+    let kind = text("kind");
+    let adopted = text("adopted");
+    let mut ok = true;
+    if title.is_none() {
+        r.error(pos, "a document in `documents` needs a `title`")
             .help
-            .push(
-                "for example `- {title: Grönstrukturplan, url: https://example.org/plan.pdf}`"
-                    .into(),
-            );
-            continue;
-        };
-        for k in m.keys() {
-            let name = key_text(k);
-            if !DOCUMENT_KEYS.contains(&name.as_str()) {
-                let at = r.doc.item_sub_pos("documents", i, &format!("{name}:"));
-                let d = r.error(at, format!("unknown key `{name}` in `documents`"));
-                if let Some(s) = crate::diag::did_you_mean(&name, DOCUMENT_KEYS) {
-                    d.help.push(format!("did you mean `{s}`?"));
-                }
-                d.help
-                    .push(format!("a document takes: {}", DOCUMENT_KEYS.join(", ")));
-            }
-        }
-        let text = |k: &str| m.get(k).filter(|v| !v.is_null()).and_then(scalar_text);
-        let title = text("title").filter(|t| !t.trim().is_empty());
-        let url = text("url").map(|u| u.trim().to_string());
-        let file = text("file").map(|f| f.trim().to_string());
-        let kind = text("kind");
-        let adopted = text("adopted");
-        let mut ok = true;
-        if title.is_none() {
-            r.error(pos, "a document in `documents` needs a `title`")
+            .push("add `title: …`, the document's name as residents know it".into());
+        ok = false;
+    }
+    ok &= check_document_address(r, i, pos, &url, &file);
+    if let Some(a) = &adopted {
+        if parse_partial_date(a).is_none() {
+            let at = r.doc.item_sub_pos("documents", i, "adopted:");
+            r.error(at, format!("`{a}` is not a valid date for `adopted`"))
                 .help
-                .push("add `title: …`, the document's name as residents know it".into());
+                .push("write the date of adoption as `2021-05-04`".into());
             ok = false;
         }
-        match (&url, &file) {
-            (None, None) => {
-                let d = r.error(pos, "a document in `documents` needs `url` or `file`");
-                d.help
-                    .push("add `url: https://…` where the document is published".into());
-                d.help.push(
-                    "or `file: <place>/files/<name>.pdf` for a file kept in the content".into(),
-                );
-                ok = false;
+    }
+    ok.then(|| Document {
+        title: title.unwrap_or_default(),
+        url,
+        file,
+        kind,
+        adopted,
+    })
+}
+
+/// Every key of item `i` of `documents:` must be one a document takes.
+fn check_document_keys(r: &mut Reader, i: usize, m: &crate::yaml::Mapping) {
+    for k in m.keys() {
+        let name = key_text(k);
+        if !DOCUMENT_KEYS.contains(&name.as_str()) {
+            let at = r.doc.item_sub_pos("documents", i, &format!("{name}:"));
+            let d = r.error(at, format!("unknown key `{name}` in `documents`"));
+            if let Some(s) = crate::diag::did_you_mean(&name, DOCUMENT_KEYS) {
+                d.help.push(format!("did you mean `{s}`?"));
             }
-            (Some(_), Some(_)) => {
-                let at = r.doc.item_sub_pos("documents", i, "file:");
-                r.error(at, "a document has either `url` or `file`, not both")
-                    .help
-                    .push("keep the one residents should open".into());
-                ok = false;
-            }
-            (Some(u), None) => {
-                if let Err(why) = crate::parse::urls::check(u, crate::parse::urls::Allow::Web) {
-                    let at = r.doc.item_sub_pos("documents", i, "url:");
-                    r.error(at, format!("`{u}` is not a web address: {why}"))
-                        .help
-                        .push("write a full address starting with https://, or use `file:` for a file under files/".into());
-                    ok = false;
-                }
-            }
-            (None, Some(f)) => {
-                let at = r.doc.item_sub_pos("documents", i, "file:");
-                ok &= check_file(r, f, at);
-            }
-        }
-        if let Some(a) = &adopted {
-            if parse_partial_date(a).is_none() {
-                let at = r.doc.item_sub_pos("documents", i, "adopted:");
-                r.error(at, format!("`{a}` is not a valid date for `adopted`"))
-                    .help
-                    .push("write the date of adoption as `2021-05-04`".into());
-                ok = false;
-            }
-        }
-        if ok {
-            out.push(Document {
-                title: title.unwrap_or_default(),
-                url,
-                file,
-                kind,
-                adopted,
-            });
+            d.help
+                .push(format!("a document takes: {}", DOCUMENT_KEYS.join(", ")));
         }
     }
-    out
+}
+
+/// A document has a web address or a file of the content, not both; false on an error.
+fn check_document_address(
+    r: &mut Reader,
+    i: usize,
+    pos: Pos,
+    url: &Option<String>,
+    file: &Option<String>,
+) -> bool {
+    match (url, file) {
+        (None, None) => {
+            let d = r.error(pos, "a document in `documents` needs `url` or `file`");
+            d.help
+                .push("add `url: https://…` where the document is published".into());
+            d.help
+                .push("or `file: <place>/files/<name>.pdf` for a file kept in the content".into());
+            false
+        }
+        (Some(_), Some(_)) => {
+            let at = r.doc.item_sub_pos("documents", i, "file:");
+            r.error(at, "a document has either `url` or `file`, not both")
+                .help
+                .push("keep the one residents should open".into());
+            false
+        }
+        (Some(u), None) => {
+            if let Err(why) = crate::parse::urls::check(u, crate::parse::urls::Allow::Web) {
+                let at = r.doc.item_sub_pos("documents", i, "url:");
+                r.error(at, format!("`{u}` is not a web address: {why}"))
+                    .help
+                    .push("write a full address starting with https://, or use `file:` for a file under files/".into());
+                false
+            } else {
+                true
+            }
+        }
+        (None, Some(f)) => {
+            let at = r.doc.item_sub_pos("documents", i, "file:");
+            check_file(r, f, at)
+        }
+    }
 }
 
 /// Checks a document's `file`: relative, inside a `files/` folder, and present.

@@ -44,80 +44,12 @@ pub fn parse(
     let language = r
         .choice("language", &Lang::ALL, true)
         .and_then(|l| Lang::parse(&l));
-    let base_url = match base_url_override {
-        Some(b) => Some(b.to_string()),
-        None => r.text("base_url", Some("https://example.org/program/")),
-    };
-    if let Some(b) = &base_url {
-        let web = b.trim().starts_with('/') || urls::check(b, urls::Allow::Web).is_ok();
-        if !web || base_path(b).is_none() {
-            let pos = doc.scalar_pos("base_url");
-            r.error(pos, format!("`{b}` is not a valid base_url"))
-                .help
-                .push("write the full address the site is served from, such as `https://example.org/program/`".into());
-        }
-    }
+    let base_url = read_base_url(&mut r, base_url_override);
     let description = r.text("description", None);
     let theme = r.text("theme", None);
-    if let Some(t) = theme.as_deref().filter(|t| !crate::load::is_valid_id(t)) {
-        let pos = doc.scalar_pos("theme");
-        r.error(pos, format!("`{t}` is not a valid theme name"))
-            .help
-            .push(
-                "name a folder in themes/ beside the content folder, using a-z, 0-9 and `-`".into(),
-            );
-    } else if let Some(t) = theme.as_deref() {
-        check_theme(&mut r, doc.scalar_pos("theme"), t, &src.display);
-    }
-    let repository = r
-        .sub_map("repository", &["url", "branch", "content_dir"])
-        .and_then(|m| {
-            let url = r.sub_text("repository", m, "url");
-            if url.is_none() {
-                r.error(doc.key_pos("repository"), "`repository` needs `url`");
-            }
-            let url = url.and_then(|u| {
-                let checked = urls::check(&u, urls::Allow::Web);
-                if let Err(why) = &checked {
-                    let pos = doc.value_pos("repository", "url:");
-                    r.error(pos, format!("`repository.url` `{}`: {why}", u.trim()))
-                        .help
-                        .push("write the repository's web address, such as `https://github.com/<owner>/<name>`".into());
-                }
-                checked.ok()
-            });
-            Some(Repository {
-                url: url?.trim_end_matches('/').to_string(),
-                branch: r
-                    .sub_text("repository", m, "branch")
-                    .unwrap_or_else(|| "main".into()),
-                content_dir: r
-                    .sub_text("repository", m, "content_dir")
-                    .unwrap_or_else(|| "content".into())
-                    .trim_matches('/')
-                    .to_string(),
-            })
-        });
-    let (mut accessibility_contact, mut accessibility_reviewed) = (None, None);
-    if let Some(m) = r.sub_map("accessibility", &["contact", "reviewed"]) {
-        accessibility_contact = r
-            .sub_text("accessibility", m, "contact")
-            .map(|c| c.trim().to_string())
-            .filter(|c| {
-                let ok = urls::is_email(c);
-                if !ok {
-                    let pos = doc.value_pos("accessibility", "contact:");
-                    r.error(
-                        pos,
-                        format!("`accessibility.contact` `{c}` is not a mail address"),
-                    )
-                    .help
-                    .push("write the address people write to, such as `webb@example.org`".into());
-                }
-                ok
-            });
-        accessibility_reviewed = r.sub_text("accessibility", m, "reviewed");
-    }
+    check_theme_name(&mut r, theme.as_deref(), &src.display);
+    let repository = read_repository(&mut r);
+    let (accessibility_contact, accessibility_reviewed) = read_accessibility(&mut r);
     let terms = read_terms(&mut r);
     let cms = read_cms(&mut r, repository.is_some());
     let diags = r.diags;
@@ -140,6 +72,96 @@ pub fn parse(
         cms,
     };
     (Some(cfg), diags)
+}
+
+/// `base_url`, or the one given on the command line, checked to be a web address or a path.
+fn read_base_url(r: &mut Reader, base_url_override: Option<&str>) -> Option<String> {
+    let base_url = match base_url_override {
+        Some(b) => Some(b.to_string()),
+        None => r.text("base_url", Some("https://example.org/program/")),
+    };
+    if let Some(b) = &base_url {
+        let web = b.trim().starts_with('/') || urls::check(b, urls::Allow::Web).is_ok();
+        if !web || base_path(b).is_none() {
+            let pos = r.doc.scalar_pos("base_url");
+            r.error(pos, format!("`{b}` is not a valid base_url"))
+                .help
+                .push("write the full address the site is served from, such as `https://example.org/program/`".into());
+        }
+    }
+    base_url
+}
+
+/// A theme is named like an id, and must be a folder of `themes/`.
+fn check_theme_name(r: &mut Reader, theme: Option<&str>, site_yaml: &std::path::Path) {
+    let doc = r.doc;
+    if let Some(t) = theme.filter(|t| !crate::load::is_valid_id(t)) {
+        let pos = doc.scalar_pos("theme");
+        r.error(pos, format!("`{t}` is not a valid theme name"))
+            .help
+            .push(
+                "name a folder in themes/ beside the content folder, using a-z, 0-9 and `-`".into(),
+            );
+    } else if let Some(t) = theme {
+        check_theme(r, doc.scalar_pos("theme"), t, site_yaml);
+    }
+}
+
+/// `repository`: where the content is kept, for edit links and the browser editor.
+fn read_repository(r: &mut Reader) -> Option<Repository> {
+    let doc = r.doc;
+    let m = r.sub_map("repository", &["url", "branch", "content_dir"])?;
+    let url = r.sub_text("repository", m, "url");
+    if url.is_none() {
+        r.error(doc.key_pos("repository"), "`repository` needs `url`");
+    }
+    let url = url.and_then(|u| {
+        let checked = urls::check(&u, urls::Allow::Web);
+        if let Err(why) = &checked {
+            let pos = doc.value_pos("repository", "url:");
+            r.error(pos, format!("`repository.url` `{}`: {why}", u.trim()))
+                .help
+                .push("write the repository's web address, such as `https://github.com/<owner>/<name>`".into());
+        }
+        checked.ok()
+    });
+    Some(Repository {
+        url: url?.trim_end_matches('/').to_string(),
+        branch: r
+            .sub_text("repository", m, "branch")
+            .unwrap_or_else(|| "main".into()),
+        content_dir: r
+            .sub_text("repository", m, "content_dir")
+            .unwrap_or_else(|| "content".into())
+            .trim_matches('/')
+            .to_string(),
+    })
+}
+
+/// `accessibility`: the mail address for accessibility feedback and the date of review.
+fn read_accessibility(r: &mut Reader) -> (Option<String>, Option<String>) {
+    let doc = r.doc;
+    let Some(m) = r.sub_map("accessibility", &["contact", "reviewed"]) else {
+        return (None, None);
+    };
+    let contact = r
+        .sub_text("accessibility", m, "contact")
+        .map(|c| c.trim().to_string())
+        .filter(|c| {
+            let ok = urls::is_email(c);
+            if !ok {
+                let pos = doc.value_pos("accessibility", "contact:");
+                r.error(
+                    pos,
+                    format!("`accessibility.contact` `{c}` is not a mail address"),
+                )
+                .help
+                .push("write the address people write to, such as `webb@example.org`".into());
+            }
+            ok
+        });
+    let reviewed = r.sub_text("accessibility", m, "reviewed");
+    (contact, reviewed)
 }
 
 fn read_cms(r: &mut Reader, has_repository: bool) -> Option<Cms> {

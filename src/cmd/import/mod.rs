@@ -6,6 +6,7 @@
 mod cells;
 mod columns;
 mod table;
+mod value;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -130,84 +130,125 @@ fn doc_address(r: &Renderer, d: &crate::model::Document) -> String {
     }
 }
 
+/// The absolute address of an entity's page.
+fn absolute_url(r: &Renderer, n: NodeId) -> String {
+    crate::render::kit::urls::absolute(r, &crate::render::kit::urls::entity_url(r.g, n))
+}
+
 /// Writes `<place>/data/` (page, JSON and CSV).
 pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
+    let (actions, actions_json) = action_data(r, p);
+    let (indicators, indicator_json) = indicator_data(r, p);
+    write_files(
+        r,
+        p,
+        (&actions, &actions_json),
+        (&indicators, &indicator_json),
+    )?;
+    data_page(r, p, &actions, indicator_json.len(), indicators.len())
+}
+
+/// The actions of place `p` as CSV rows and as JSON objects.
+fn action_data(r: &Renderer, p: usize) -> (Vec<ActionRow>, Vec<serde_json::Value>) {
     let g = r.g;
-    let place = &g.places[p];
-    let abs = |n: NodeId| {
-        crate::render::kit::urls::absolute(r, &crate::render::kit::urls::entity_url(g, n))
-    };
     let mut actions = Vec::new();
     let mut actions_json = Vec::new();
-    for i in place.of_kind(EntityKind::Action) {
+    for i in g.places[p].of_kind(EntityKind::Action) {
         let n = NodeId {
             place: p as u32,
             idx: i,
         };
         let e = g.entity(n);
         let Some(a) = e.action() else { continue };
-        let l = g.links(n);
-        actions.push(ActionRow {
-            place: place.id.clone(),
-            id: e.common.id.clone(),
-            title: e.common.title.clone(),
-            summary: e.common.summary.clone().unwrap_or_default(),
-            ambition: qualified(r, l.ambition),
-            strategy: qualified(r, l.strategy),
-            status: a.status.code().into(),
-            late: is_late(a, g.today),
-            effort: a.effort.clone().unwrap_or_default(),
-            responsible: a.responsible.join("; "),
-            funded_by: a.funded_by.join("; "),
-            due: a.due.map(|d| d.iso()).unwrap_or_default(),
-            listed: a.listed.map(|y| y.to_string()).unwrap_or_default(),
-            completed: a.completed.map(|d| d.iso()).unwrap_or_default(),
-            decided_by: a.decided_by.clone().unwrap_or_default(),
-            budget_amount: a
-                .budget
-                .as_ref()
-                .map(|b| crate::model::money::plain(b.amount))
-                .unwrap_or_default(),
-            budget_currency: a
-                .budget
-                .as_ref()
-                .and_then(|b| b.currency.clone())
-                .unwrap_or_default(),
-            budget_year: a
-                .budget
-                .as_ref()
-                .and_then(|b| b.year)
-                .map(|y| y.to_string())
-                .unwrap_or_default(),
-            origin: a.origin.clone().unwrap_or_default(),
-            progress: a.progress.map(|p| p.to_string()).unwrap_or_default(),
-            tags: e.common.tags.join("; "),
-            sdg: e
-                .common
-                .sdg
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-            documents: e
-                .common
-                .documents
-                .iter()
-                .map(|d| format!("{} ({})", d.title, doc_address(r, d)))
-                .collect::<Vec<_>>()
-                .join("; "),
-            url: abs(n),
-        });
-        let mut row = serde_json::to_value(actions.last()).unwrap_or_default();
-        row["sdg"] = json!(e.common.sdg);
-        row["documents"] = json!(e
+        actions.push(action_row(r, n, e, a));
+        actions_json.push(action_json(r, actions.last(), e));
+    }
+    (actions, actions_json)
+}
+
+/// One action as a CSV row.
+fn action_row(
+    r: &Renderer,
+    n: NodeId,
+    e: &crate::model::Entity,
+    a: &crate::model::Action,
+) -> ActionRow {
+    let l = r.g.links(n);
+    ActionRow {
+        place: r.g.place(n).id.clone(),
+        id: e.common.id.clone(),
+        title: e.common.title.clone(),
+        summary: e.common.summary.clone().unwrap_or_default(),
+        ambition: qualified(r, l.ambition),
+        strategy: qualified(r, l.strategy),
+        status: a.status.code().into(),
+        late: is_late(a, r.g.today),
+        effort: a.effort.clone().unwrap_or_default(),
+        responsible: a.responsible.join("; "),
+        funded_by: a.funded_by.join("; "),
+        due: a.due.map(|d| d.iso()).unwrap_or_default(),
+        listed: a.listed.map(|y| y.to_string()).unwrap_or_default(),
+        completed: a.completed.map(|d| d.iso()).unwrap_or_default(),
+        decided_by: a.decided_by.clone().unwrap_or_default(),
+        budget_amount: a
+            .budget
+            .as_ref()
+            .map(|b| crate::model::money::plain(b.amount))
+            .unwrap_or_default(),
+        budget_currency: a
+            .budget
+            .as_ref()
+            .and_then(|b| b.currency.clone())
+            .unwrap_or_default(),
+        budget_year: a
+            .budget
+            .as_ref()
+            .and_then(|b| b.year)
+            .map(|y| y.to_string())
+            .unwrap_or_default(),
+        origin: a.origin.clone().unwrap_or_default(),
+        progress: a.progress.map(|p| p.to_string()).unwrap_or_default(),
+        tags: e.common.tags.join("; "),
+        sdg: e
+            .common
+            .sdg
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+        documents: e
             .common
             .documents
             .iter()
-            .map(|d| json!({"title": d.title, "url": doc_address(r, d), "kind": d.kind, "adopted": d.adopted}))
-            .collect::<Vec<_>>());
-        actions_json.push(row);
+            .map(|d| format!("{} ({})", d.title, doc_address(r, d)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        url: absolute_url(r, n),
     }
+}
+
+/// One action as JSON: its CSV row, with goals as numbers and documents as objects.
+fn action_json(
+    r: &Renderer,
+    row: Option<&ActionRow>,
+    e: &crate::model::Entity,
+) -> serde_json::Value {
+    let mut row = serde_json::to_value(row).unwrap_or_default();
+    row["sdg"] = json!(e.common.sdg);
+    row["documents"] = json!(e
+        .common
+        .documents
+        .iter()
+        .map(|d| json!({"title": d.title, "url": doc_address(r, d), "kind": d.kind, "adopted": d.adopted}))
+        .collect::<Vec<_>>());
+    row
+}
+
+/// The indicators of place `p` as CSV rows (one a value) and as JSON objects (one an
+/// indicator).
+fn indicator_data(r: &Renderer, p: usize) -> (Vec<IndicatorRow>, Vec<serde_json::Value>) {
+    let g = r.g;
+    let place = &g.places[p];
     let mut indicators = Vec::new();
     let mut indicator_json = Vec::new();
     for i in place.of_kind(EntityKind::Indicator) {
@@ -226,7 +267,7 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         indicator_json.push(json!({
             "place": place.id, "id": e.common.id, "title": e.common.title, "measures": measures,
             "unit": ind.unit, "source": ind.source, "direction": ind.direction, "target": ind.target,
-            "values": ind.values, "url": abs(n),
+            "values": ind.values, "url": absolute_url(r, n),
         }));
         for v in &ind.values {
             indicators.push(IndicatorRow {
@@ -250,31 +291,53 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
                 year: v.year,
                 value: v.value,
                 note: v.note.clone().unwrap_or_default(),
-                url: abs(n),
+                url: absolute_url(r, n),
             });
         }
     }
+    (indicators, indicator_json)
+}
+
+/// Writes the JSON and CSV files of place `p`.
+fn write_files(
+    r: &Renderer,
+    p: usize,
+    (actions, actions_json): (&[ActionRow], &[serde_json::Value]),
+    (indicators, indicator_json): (&[IndicatorRow], &[serde_json::Value]),
+) -> Result<(), Diagnostic> {
+    let routes = &r.g.routes;
+    r.out.write(
+        &routes.data_file(p, "actions.json"),
+        serde_json::to_string_pretty(actions_json)
+            .unwrap_or_default()
+            .as_bytes(),
+    )?;
+    r.out.write(
+        &routes.data_file(p, "indicators.json"),
+        serde_json::to_string_pretty(indicator_json)
+            .unwrap_or_default()
+            .as_bytes(),
+    )?;
+    r.out.write(
+        &routes.data_file(p, "actions.csv"),
+        &csv_bytes(actions, ACTION_COLUMNS)?,
+    )?;
+    r.out.write(
+        &routes.data_file(p, "indicators.csv"),
+        &csv_bytes(indicators, INDICATOR_COLUMNS)?,
+    )
+}
+
+/// The page of place `p` that lists its data files and documents their columns.
+fn data_page(
+    r: &Renderer,
+    p: usize,
+    actions: &[ActionRow],
+    indicator_count: usize,
+    value_count: usize,
+) -> Result<(), Diagnostic> {
+    let g = r.g;
     let dir = g.routes.place_page(p, PlacePage::Data);
-    r.out.write(
-        &g.routes.data_file(p, "actions.json"),
-        serde_json::to_string_pretty(&actions_json)
-            .unwrap_or_default()
-            .as_bytes(),
-    )?;
-    r.out.write(
-        &g.routes.data_file(p, "indicators.json"),
-        serde_json::to_string_pretty(&indicator_json)
-            .unwrap_or_default()
-            .as_bytes(),
-    )?;
-    r.out.write(
-        &g.routes.data_file(p, "actions.csv"),
-        &csv_bytes(&actions, ACTION_COLUMNS)?,
-    )?;
-    r.out.write(
-        &g.routes.data_file(p, "indicators.csv"),
-        &csv_bytes(&indicators, INDICATOR_COLUMNS)?,
-    )?;
     let cols = |c: &[(&str, &str)]| {
         c.iter()
             .map(|(n, d)| json!({"name": n, "description": d}))
@@ -286,8 +349,8 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         "files": [
             {"name": "actions.json", "url": g.routes.file_url(&g.routes.data_file(p, "actions.json")), "count": actions.len()},
             {"name": "actions.csv", "url": g.routes.file_url(&g.routes.data_file(p, "actions.csv")), "count": actions.len()},
-            {"name": "indicators.json", "url": g.routes.file_url(&g.routes.data_file(p, "indicators.json")), "count": indicator_json.len()},
-            {"name": "indicators.csv", "url": g.routes.file_url(&g.routes.data_file(p, "indicators.csv")), "count": indicators.len()},
+            {"name": "indicators.json", "url": g.routes.file_url(&g.routes.data_file(p, "indicators.json")), "count": indicator_count},
+            {"name": "indicators.csv", "url": g.routes.file_url(&g.routes.data_file(p, "indicators.csv")), "count": value_count},
             {"name": "budget.csv", "url": g.routes.file_url(&g.routes.data_file(p, "budget.csv")), "count": actions.iter().filter(|a| !a.budget_amount.is_empty()).count()},
         ],
         "budget_columns": cols(crate::render::kit::csv::BUDGET_COLUMNS),

@@ -30,60 +30,10 @@ pub fn programme_page(
     let g = r.g;
     let s = &r.strings[p];
     let place = &g.places[p];
-    let pr = place.programme.programme();
-    let mut facts = Vec::new();
-    if let Some(pr) = pr {
-        if let Some(a) = &pr.adopted {
-            let value = match (&a.by, &a.on) {
-                (Some(by), Some(on)) => s.fmt("adopted_by_on", &[("by", by), ("on", &s.date(on))]),
-                (Some(by), None) => by.clone(),
-                (None, Some(on)) => s.date(on),
-                _ => String::new(),
-            };
-            facts.push(Fact {
-                datetime: a.on.clone(),
-                ..Fact::text(s.get("adopted"), value)
-            });
-        }
-        if let Some(per) = &pr.period {
-            let v = match (per.from, per.to) {
-                (Some(f), Some(t)) => format!("{f}–{t}"),
-                (Some(f), None) => format!("{f}–"),
-                (None, Some(t)) => format!("–{t}"),
-                _ => String::new(),
-            };
-            facts.push(Fact::text(s.get("period"), v));
-        }
-        if let Some(m) = &pr.municipality {
-            facts.push(Fact::text(s.get("kind_municipality"), m.clone()));
-        }
-        if let Some(rv) = &pr.review {
-            facts.push(Fact::text(s.get("review"), rv.clone()));
-        }
-        if let Some(rev) = crate::render::pages::revision::of_programme(s, pr, g.today) {
-            facts.extend(crate::render::pages::revision::facts(s, &rev));
-        }
-        if !pr.partners.is_empty() {
-            facts.push(Fact::text(s.get("partners"), pr.partners.join(", ")));
-        }
-        if let Some(c) = &pr.contact {
-            if let Some(n) = &c.name {
-                facts.push(Fact::text(s.get("contact"), n.clone()));
-            }
-            if let Some(e) = &c.email {
-                facts.push(Fact {
-                    url: Some(format!("mailto:{e}")),
-                    ..Fact::text(s.get("contact"), e.clone())
-                });
-            }
-            if let Some(u) = &c.url {
-                facts.push(Fact {
-                    url: Some(u.clone()),
-                    ..Fact::text(s.get("contact"), u.clone())
-                });
-            }
-        }
-    }
+    let facts = match place.programme.programme() {
+        Some(pr) => programme_facts(g, s, pr),
+        None => Vec::new(),
+    };
     let own_actions: Vec<NodeId> = place
         .of_kind(EntityKind::Action)
         .map(|i| NodeId {
@@ -91,23 +41,7 @@ pub fn programme_page(
             idx: i,
         })
         .collect();
-    let ambition_item = |n: NodeId| json!({"link": link(g, s, n, p), "progress": progress(g, s, &g.links(n).actions), "will": documents::will_view(s, g.entity(n))});
-    let areas: Vec<Json> = place
-        .of_kind(EntityKind::Area)
-        .map(|i| {
-            let n = NodeId { place: p as u32, idx: i };
-            json!({"link": link(g, s, n, p), "ambitions": g.links(n).ambitions.iter().map(|a| ambition_item(*a)).collect::<Vec<_>>()})
-        })
-        .collect();
-    let loose: Vec<Json> = place
-        .of_kind(EntityKind::Ambition)
-        .map(|i| NodeId {
-            place: p as u32,
-            idx: i,
-        })
-        .filter(|n| g.links(*n).area.is_none())
-        .map(ambition_item)
-        .collect();
+    let (areas, loose) = ambition_tree(g, s, p);
     let indicators: Vec<Json> = place
         .of_kind(EntityKind::Indicator)
         .map(|i| {
@@ -122,20 +56,6 @@ pub fn programme_page(
             )
         })
         .collect();
-    // What changed lately: the same events as the changes page and the feed (git history when
-    // there is one, else the dates in the content).
-    let latest: Vec<Json> = events
-        .iter()
-        .take(6)
-        .map(|e| {
-            json!({
-                "link": link(g, s, e.node, p),
-                "label": s.get(&format!("event_{}", e.what)),
-                "when": s.date(&e.date),
-                "datetime": e.date,
-            })
-        })
-        .collect();
     let data = json!({
         "vision": place.programme.common.body_html,
         "summary": place.programme.common.summary,
@@ -143,7 +63,7 @@ pub fn programme_page(
         "areas": areas,
         "ambitions": loose,
         "indicators": indicators,
-        "latest": latest,
+        "latest": latest_changes(g, s, p, events),
         "progress": progress(g, s, &own_actions),
         "documents": documents::doc_views(g, s, &place.programme.common.documents),
         "more": more_links(g, s, p),
@@ -161,6 +81,115 @@ pub fn programme_page(
         Some(&place.programme.common),
         data,
     )
+}
+
+/// The facts of a programme: adoption, period, municipality, review, revision, partners and
+/// contact.
+fn programme_facts(g: &Graph, s: &Strings, pr: &crate::model::Programme) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    if let Some(a) = &pr.adopted {
+        let value = match (&a.by, &a.on) {
+            (Some(by), Some(on)) => s.fmt("adopted_by_on", &[("by", by), ("on", &s.date(on))]),
+            (Some(by), None) => by.clone(),
+            (None, Some(on)) => s.date(on),
+            _ => String::new(),
+        };
+        facts.push(Fact {
+            datetime: a.on.clone(),
+            ..Fact::text(s.get("adopted"), value)
+        });
+    }
+    if let Some(per) = &pr.period {
+        let v = match (per.from, per.to) {
+            (Some(f), Some(t)) => format!("{f}–{t}"),
+            (Some(f), None) => format!("{f}–"),
+            (None, Some(t)) => format!("–{t}"),
+            _ => String::new(),
+        };
+        facts.push(Fact::text(s.get("period"), v));
+    }
+    if let Some(m) = &pr.municipality {
+        facts.push(Fact::text(s.get("kind_municipality"), m.clone()));
+    }
+    if let Some(rv) = &pr.review {
+        facts.push(Fact::text(s.get("review"), rv.clone()));
+    }
+    if let Some(rev) = crate::render::pages::revision::of_programme(s, pr, g.today) {
+        facts.extend(crate::render::pages::revision::facts(s, &rev));
+    }
+    if !pr.partners.is_empty() {
+        facts.push(Fact::text(s.get("partners"), pr.partners.join(", ")));
+    }
+    if let Some(c) = &pr.contact {
+        facts.extend(contact_facts(s, c));
+    }
+    facts
+}
+
+/// The contact of a programme: name, mail address and web address, each a fact.
+fn contact_facts(s: &Strings, c: &crate::model::Contact) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    if let Some(n) = &c.name {
+        facts.push(Fact::text(s.get("contact"), n.clone()));
+    }
+    if let Some(e) = &c.email {
+        facts.push(Fact {
+            url: Some(format!("mailto:{e}")),
+            ..Fact::text(s.get("contact"), e.clone())
+        });
+    }
+    if let Some(u) = &c.url {
+        facts.push(Fact {
+            url: Some(u.clone()),
+            ..Fact::text(s.get("contact"), u.clone())
+        });
+    }
+    facts
+}
+
+/// The areas of place `p` with their ambitions, and the ambitions in no area.
+fn ambition_tree(g: &Graph, s: &Strings, p: usize) -> (Vec<Json>, Vec<Json>) {
+    let place = &g.places[p];
+    let ambition_item = |n: NodeId| json!({"link": link(g, s, n, p), "progress": progress(g, s, &g.links(n).actions), "will": documents::will_view(s, g.entity(n))});
+    let areas: Vec<Json> = place
+        .of_kind(EntityKind::Area)
+        .map(|i| {
+            let n = NodeId { place: p as u32, idx: i };
+            json!({"link": link(g, s, n, p), "ambitions": g.links(n).ambitions.iter().map(|a| ambition_item(*a)).collect::<Vec<_>>()})
+        })
+        .collect();
+    let loose: Vec<Json> = place
+        .of_kind(EntityKind::Ambition)
+        .map(|i| NodeId {
+            place: p as u32,
+            idx: i,
+        })
+        .filter(|n| g.links(*n).area.is_none())
+        .map(ambition_item)
+        .collect();
+    (areas, loose)
+}
+
+/// What changed lately: the same events as the changes page and the feed (git history when
+/// there is one, else the dates in the content).
+fn latest_changes(
+    g: &Graph,
+    s: &Strings,
+    p: usize,
+    events: &[crate::render::kit::events::Event],
+) -> Vec<Json> {
+    events
+        .iter()
+        .take(6)
+        .map(|e| {
+            json!({
+                "link": link(g, s, e.node, p),
+                "label": s.get(&format!("event_{}", e.what)),
+                "when": s.date(&e.date),
+                "datetime": e.date,
+            })
+        })
+        .collect()
 }
 
 /// Links from the programme page to the place's follow-up, documents and Agenda 2030 pages.

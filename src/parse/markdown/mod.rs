@@ -2,14 +2,17 @@
 //! lists, rendered to sanitised HTML (ammonia) with heading anchors, links
 //! rewritten to the site's pages, and a plain-text copy for search.
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::links::{self, BodyLink};
+use super::links::BodyLink;
 pub use super::links::{LinkContext, ID_PREFIX};
 use crate::diag::Pos;
 use crate::load::slugify;
+
+mod resolve;
+use resolve::{resolve_links, Lines};
 
 /// A rendered body.
 #[derive(Debug, Clone, Default)]
@@ -63,6 +66,26 @@ pub fn render(md: &str, ctx: &LinkContext, first_line: usize) -> Rendered {
         (&mut body_links, &mut refused),
         &mut missing_alt,
     );
+    let shift = heading_shift(&events);
+    let (out, text, raw_html) = rewrite_events(&events, shift);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    // Markdown without raw HTML gives only the HTML pulldown-cmark writes, with every
+    // URL already checked above; only raw HTML from content needs the sanitiser.
+    if raw_html || inner_headings_have_html(&events) {
+        html = CLEANER.clean(&html).to_string();
+    }
+    Rendered {
+        html,
+        text: collapse_whitespace(&text),
+        links: body_links,
+        missing_alt,
+        refused,
+    }
+}
+
+/// How many levels headings move so that the highest stands at `<h2>`, below the page title.
+fn heading_shift(events: &[Event]) -> isize {
     let min_level = events
         .iter()
         .filter_map(|e| match e {
@@ -71,8 +94,12 @@ pub fn render(md: &str, ctx: &LinkContext, first_line: usize) -> Rendered {
         })
         .min()
         .unwrap_or(2);
-    let shift = 2isize - min_level as isize;
+    2isize - min_level as isize
+}
 
+/// The events to write as HTML: headings with anchors, task markers and footnotes in the
+/// site's form; with the plain text for search and whether raw HTML occurs.
+fn rewrite_events<'a>(events: &[Event<'a>], shift: isize) -> (Vec<Event<'a>>, String, bool) {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut text = String::new();
     let mut used_ids = HashSet::new();
@@ -82,24 +109,10 @@ pub fn render(md: &str, ctx: &LinkContext, first_line: usize) -> Rendered {
     while i < events.len() {
         match &events[i] {
             Event::Start(Tag::Heading { level, .. }) => {
-                let end = find_end(&events, i);
+                let end = find_end(events, i);
                 let inner = &events[i + 1..end];
-                let title: String = inner.iter().filter_map(event_text).collect();
-                let mut id = slugify(&title);
-                let base = id.clone();
-                let mut n = 1;
-                while !used_ids.insert(id.clone()) {
-                    n += 1;
-                    id = format!("{base}-{n}");
-                }
                 let lvl = (*level as isize + shift).clamp(2, 6) as usize;
-                let mut inner_html = String::new();
-                pulldown_cmark::html::push_html(&mut inner_html, inner.iter().cloned());
-                out.push(Event::Html(
-                    format!("<h{lvl} id=\"{ID_PREFIX}{id}\">{inner_html}</h{lvl}>\n").into(),
-                ));
-                push_text(&mut text, &title);
-                text.push('\n');
+                out.push(heading(inner, lvl, &mut used_ids, &mut text));
                 i = end + 1;
                 continue;
             }
@@ -144,20 +157,29 @@ pub fn render(md: &str, ctx: &LinkContext, first_line: usize) -> Rendered {
         }
         i += 1;
     }
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    // Markdown without raw HTML gives only the HTML pulldown-cmark writes, with every
-    // URL already checked above; only raw HTML from content needs the sanitiser.
-    if raw_html || inner_headings_have_html(&events) {
-        html = CLEANER.clean(&html).to_string();
+    (out, text, raw_html)
+}
+
+/// A heading at level `lvl` with an anchor not yet in `used_ids`; its title joins `text`.
+fn heading(
+    inner: &[Event],
+    lvl: usize,
+    used_ids: &mut HashSet<String>,
+    text: &mut String,
+) -> Event<'static> {
+    let title: String = inner.iter().filter_map(event_text).collect();
+    let mut id = slugify(&title);
+    let base = id.clone();
+    let mut n = 1;
+    while !used_ids.insert(id.clone()) {
+        n += 1;
+        id = format!("{base}-{n}");
     }
-    Rendered {
-        html,
-        text: collapse_whitespace(&text),
-        links: body_links,
-        missing_alt,
-        refused,
-    }
+    let mut inner_html = String::new();
+    pulldown_cmark::html::push_html(&mut inner_html, inner.iter().cloned());
+    push_text(text, &title);
+    text.push('\n');
+    Event::Html(format!("<h{lvl} id=\"{ID_PREFIX}{id}\">{inner_html}</h{lvl}>\n").into())
 }
 
 /// True when raw HTML stands inside a heading (rendered separately above).
@@ -213,158 +235,6 @@ fn find_end(events: &[Event], start: usize) -> usize {
         }
     }
     events.len() - 1
-}
-
-/// Line starts of a body, to turn byte offsets into file positions.
-struct Lines {
-    starts: Vec<usize>,
-    first_line: usize,
-}
-
-impl Lines {
-    fn new(md: &str, first_line: usize) -> Lines {
-        let starts = std::iter::once(0)
-            .chain(md.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Lines { starts, first_line }
-    }
-
-    fn pos(&self, md: &str, offset: usize) -> Pos {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
-        let start = self.starts[line];
-        let col = md.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        Pos::new(self.first_line + line, col)
-    }
-}
-
-/// Rewrites the URL of every link and image (Markdown and raw HTML) to the
-/// site's, recording relative targets and images without alt text.
-fn resolve_links<'a>(
-    md: &'a str,
-    events: Vec<(Event<'a>, std::ops::Range<usize>)>,
-    ctx: &LinkContext,
-    lines: &Lines,
-    (found, refused): (&mut Vec<BodyLink>, &mut Vec<(Pos, String, String)>),
-    missing_alt: &mut Vec<Pos>,
-) -> Vec<Event<'a>> {
-    let mut out = Vec::with_capacity(events.len());
-    let mut record = |written: &str, offset: usize, image: bool| {
-        let r = links::resolve(written, ctx);
-        if let Some(why) = r.refused {
-            refused.push((lines.pos(md, offset), written.trim().to_string(), why));
-        }
-        if let Some(target) = r.target {
-            found.push(BodyLink {
-                written: written.trim().to_string(),
-                target,
-                pos: lines.pos(md, offset),
-                image,
-            });
-        }
-        r.url
-    };
-    let mut i = 0;
-    while i < events.len() {
-        let (e, range) = &events[i];
-        match e {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = if *link_type == LinkType::Email {
-                    dest_url.to_string()
-                } else {
-                    record(dest_url, range.start, false)
-                };
-                out.push(Event::Start(Tag::Link {
-                    link_type: if dest.is_empty() {
-                        LinkType::Inline
-                    } else {
-                        *link_type
-                    },
-                    dest_url: dest.into(),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = record(dest_url, range.start, true);
-                let end = find_end_ranged(&events, i);
-                let alt: String = events[i + 1..end]
-                    .iter()
-                    .filter_map(|(e, _)| event_text(e))
-                    .collect();
-                if alt.trim().is_empty() {
-                    missing_alt.push(lines.pos(md, range.start));
-                }
-                out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: CowStr::from(dest),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
-            Event::Html(h) | Event::InlineHtml(h) => {
-                let (urls, no_alt) = links::raw_urls(h);
-                let mut html = String::with_capacity(h.len());
-                let mut last = 0;
-                for u in urls {
-                    let written = &h[u.value.clone()];
-                    let url = record(
-                        &decode_entities(written),
-                        range.start + u.tag_start,
-                        u.image,
-                    );
-                    html.push_str(&h[last..u.value.start]);
-                    html.push_str(&crate::util::escape::html(&url));
-                    last = u.value.end;
-                }
-                html.push_str(&h[last..]);
-                for start in no_alt {
-                    missing_alt.push(lines.pos(md, range.start + start));
-                }
-                out.push(if matches!(e, Event::Html(_)) {
-                    Event::Html(html.into())
-                } else {
-                    Event::InlineHtml(html.into())
-                });
-            }
-            e => out.push(e.clone()),
-        }
-        i += 1;
-    }
-    out
-}
-
-fn find_end_ranged(events: &[(Event, std::ops::Range<usize>)], start: usize) -> usize {
-    let mut depth = 0;
-    for (j, (e, _)) in events.iter().enumerate().skip(start) {
-        match e {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return j;
-                }
-            }
-            _ => {}
-        }
-    }
-    events.len() - 1
-}
-
-/// The few character references an editor may write in a raw URL.
-fn decode_entities(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
 }
 
 #[cfg(test)]
