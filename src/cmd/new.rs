@@ -50,7 +50,7 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
         return Err(usage(&message).with_help(format!("choose another id, e.g. `{id}-1`")));
     }
     if kind == NewKind::Report {
-        let now = crate::graph::today().0;
+        let now = crate::graph::today().year();
         let year: i32 = id.parse().unwrap_or(i32::MAX);
         if year > now {
             return Err(usage(&format!(

@@ -9,7 +9,7 @@ use crate::model::{Entity, EntityKind, Fields, Ref};
 use crate::parse::Parsed;
 
 /// Builds the published graph from validated content (drafts removed).
-pub(super) fn assemble(parsed: Parsed, today: (i32, u8, u8)) -> Graph {
+pub(super) fn assemble(parsed: Parsed, today: crate::model::Date) -> Graph {
     let mut places: Vec<Place> = Vec::new();
     let mut place_pos: HashMap<String, u32> = HashMap::new();
     for p in parsed.places {

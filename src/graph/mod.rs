@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diag::Diagnostic;
+use crate::model::Date;
 use crate::model::{Entity, EntityKind, Lang, SiteConfig};
 use crate::parse::Parsed;
 
@@ -85,7 +86,7 @@ pub struct Graph {
     pub places: Vec<Place>,
     pub site_files_dir: Option<PathBuf>,
     /// The date the site is built for (late actions), as (year, month, day).
-    pub today: (i32, u8, u8),
+    pub today: Date,
     /// The path and URL of every page and file, computed once.
     pub routes: routes::Routes,
 }
@@ -107,18 +108,17 @@ impl Graph {
 pub use resolve::refs_of;
 
 /// Builds the graph, or returns the diagnostics that prevent it.
-pub fn build(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diagnostic>) {
+pub fn build(parsed: Parsed, today: Date) -> (Option<Graph>, Vec<Diagnostic>) {
     resolve::resolve(parsed, today)
 }
 
 /// The date to build for: `AMBIT_TODAY=YYYY-MM-DD` or the current date (UTC).
-pub fn today() -> (i32, u8, u8) {
+pub fn today() -> Date {
     if let Some(d) = std::env::var("AMBIT_TODAY")
         .ok()
         .and_then(|s| crate::parse::fields::parse_partial_date(&s))
     {
         return d.first_day();
     }
-    let now = time::OffsetDateTime::now_utc().date();
-    (now.year(), now.month() as u8, now.day())
+    time::OffsetDateTime::now_utc().date()
 }

@@ -17,7 +17,7 @@ struct Index<'a> {
     all: Vec<(&'a str, Vec<&'a Entity>, bool)>,
 }
 
-pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diagnostic>) {
+pub fn resolve(parsed: Parsed, today: crate::model::Date) -> (Option<Graph>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut index = Index {
         unreadable: &parsed.unreadable,
@@ -73,19 +73,19 @@ pub fn resolve(parsed: Parsed, today: (i32, u8, u8)) -> (Option<Graph>, Vec<Diag
                 Fields::Strategy { ambition } => {
                     check(ambition, &[EntityKind::Ambition], &mut diags);
                 }
-                Fields::Report(rep) if rep.year > today.0 => diags.push(
+                Fields::Report(rep) if rep.year > today.year() => diags.push(
                     Diagnostic::error(
                         &e.common.display_path,
                         e.common.key_pos("title"),
                         format!(
                             "report for {} is for a year that has not come yet (it is {} now)",
-                            rep.year, today.0
+                            rep.year, today.year()
                         ),
                     )
                     .with_help("a yearly report follows up a year that has begun or passed")
                     .with_help(format!(
                         "rename the file to the year it follows up, e.g. `reports/{}.md`",
-                        today.0
+                        today.year()
                     )),
                 ),
                 Fields::Indicator(ind) => {

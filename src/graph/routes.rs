@@ -280,9 +280,13 @@ mod tests {
 
     fn default_site() -> Graph {
         let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        crate::load_graph(&content, Some("https://example.org/sub/"), (2026, 12, 7))
-            .0
-            .expect("the default site checks")
+        crate::load_graph(
+            &content,
+            Some("https://example.org/sub/"),
+            crate::model::date(2026, 12, 7).unwrap(),
+        )
+        .0
+        .expect("the default site checks")
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::diag::Diagnostic;
 use crate::model::EntityKind;
 
 /// True when an action with this status and due date is late on `today`.
-pub fn is_late(action: &crate::model::Action, today: (i32, u8, u8)) -> bool {
+pub fn is_late(action: &crate::model::Action, today: crate::model::Date) -> bool {
     !action.status.is_closed() && action.due.is_some_and(|d| d.last_day() < today)
 }
 
@@ -88,7 +88,7 @@ pub fn gaps(g: &Graph) -> Vec<Diagnostic> {
 /// Plans past their revision date (`revised` + `revise_every` years), at the `revised` line
 /// of their programme.md.
 pub fn overdue_plans(g: &Graph) -> Vec<Diagnostic> {
-    let iso = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
+    let iso = crate::model::iso;
     g.places
         .iter()
         .filter_map(|place| {
@@ -132,7 +132,7 @@ pub struct Gap {
 /// All gaps, in graph order.
 pub fn follow_up(g: &Graph) -> Vec<Gap> {
     let mut out = Vec::new();
-    let (year, _, _) = g.today;
+    let year = g.today.year();
     for (pi, place) in g.places.iter().enumerate() {
         for (ei, e) in place.entities.iter().enumerate() {
             let node = NodeId {

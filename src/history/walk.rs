@@ -78,20 +78,11 @@ fn summary(message: &[u8]) -> String {
     String::from_utf8_lossy(first).trim().to_owned()
 }
 
-/// `YYYY-MM-DD` of a Unix time in UTC (proleptic Gregorian calendar).
+/// `YYYY-MM-DD` of a Unix time in UTC (a time outside years 1–9999 counts as 1970-01-01).
 pub(super) fn utc_date(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    let t = time::OffsetDateTime::from_unix_timestamp(seconds)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    crate::model::iso(t.date())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{days_in_month, Lang, PartialDate, Ref, Status};
+use super::{date, days_in_month, Date, Lang, PartialDate, Ref, Status};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Adopted {
@@ -53,15 +53,16 @@ pub struct Programme {
 impl Programme {
     /// The day the next revision is due: `revised` plus `revise_every` years (the last day
     /// `revised` covers when it is a year or a month; 29 February becomes 28 February).
-    pub fn revision_due(&self) -> Option<(i32, u8, u8)> {
-        let (y, m, d) = self.revised?.last_day();
+    pub fn revision_due(&self) -> Option<Date> {
+        let last = self.revised?.last_day();
         let every = i32::try_from(self.revise_every?).ok()?;
-        let year = y.checked_add(every)?;
-        Some((year, m, d.min(days_in_month(year, m))))
+        let year = last.year().checked_add(every)?;
+        let m = u8::from(last.month());
+        date(year, m, last.day().min(days_in_month(year, m)))
     }
 
     /// True when the plan is past its revision date on `today`.
-    pub fn is_overdue(&self, today: (i32, u8, u8)) -> bool {
+    pub fn is_overdue(&self, today: Date) -> bool {
         self.revision_due().is_some_and(|due| due < today)
     }
 }

@@ -17,7 +17,7 @@ pub use fields::{
     Report, Target, Value,
 };
 pub use site::{Cms, Repository, SiteConfig};
-pub use values::{days_in_month, Order, PartialDate};
+pub use values::{date, days_in_month, iso, Date, Order, PartialDate};
 
 /// The slug of a tag (v2): tags with the same slug are one tag; None when the tag has no
 /// letter or digit.

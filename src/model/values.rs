@@ -1,7 +1,25 @@
-//! Small value types of the model: partial dates (`2025`, `2025-06`,
-//! `2025-06-30`) and the `order` key that gives display numbers and sorting.
+//! Small value types of the model: the one calendar date type ([`Date`], the `time` crate's),
+//! partial dates (`2025`, `2025-06`, `2025-06-30`) and the `order` key that gives display
+//! numbers and sorting.
 
 use serde::Serialize;
+pub use time::Date;
+use time::Month;
+
+/// `date` as ISO text, `YYYY-MM-DD`.
+pub fn iso(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+/// The date of `year`, `month` (1–12) and `day`, or None when there is no such day.
+pub fn date(year: i32, month: u8, day: u8) -> Option<Date> {
+    Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()
+}
 
 /// A date with month and day optional (`2025`, `2025-06`, `2025-06-30`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -12,16 +30,16 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
-    /// The last day the date covers (end of year or month), as `YYYY-MM-DD`.
-    pub fn last_day(&self) -> (i32, u8, u8) {
+    /// The last day the date covers (end of year or month).
+    pub fn last_day(&self) -> Date {
         let month = self.month.unwrap_or(12);
         let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
-        (self.year, month, day)
+        date(self.year, month, day).unwrap_or(Date::MAX)
     }
 
     /// The first day the date covers.
-    pub fn first_day(&self) -> (i32, u8, u8) {
-        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    pub fn first_day(&self) -> Date {
+        date(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1)).unwrap_or(Date::MIN)
     }
 
     /// ISO text as written: `2025`, `2025-06` or `2025-06-30`.
@@ -34,13 +52,9 @@ impl PartialDate {
     }
 }
 
+/// The number of days of `month` (1–12) in `year`.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        _ => 28,
-    }
+    Month::try_from(month).map_or(31, |m| m.length(year))
 }
 
 /// The display number and sort key from `order`.
@@ -93,7 +107,10 @@ mod tests {
             month: Some(2),
             day: None,
         };
-        assert_eq!(d.last_day(), (2024, 2, 29));
+        assert_eq!(iso(d.last_day()), "2024-02-29");
+        assert_eq!(iso(d.first_day()), "2024-02-01");
+        assert_eq!(days_in_month(2023, 2), 28);
+        assert_eq!(date(2023, 2, 29), None);
         assert_eq!(
             PartialDate {
                 year: 2025,
@@ -101,7 +118,7 @@ mod tests {
                 day: None
             }
             .last_day(),
-            (2025, 12, 31)
+            date(2025, 12, 31).unwrap()
         );
         assert_eq!(d.iso(), "2024-02");
     }

@@ -59,7 +59,7 @@ pub fn parse(
 
 /// The date a build is made for, as (year, month, day): dates that only make sense in the
 /// past are checked against it.
-pub type Today = (i32, u8, u8);
+pub type Today = crate::model::Date;
 
 /// Parse results kept between builds: source path → (hash of text and prefix, result).
 pub type ParseCache = std::collections::HashMap<String, (u64, Option<Entity>, Vec<Diagnostic>)>;

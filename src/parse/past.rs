@@ -72,13 +72,13 @@ pub fn check(kind: EntityKind, r: &mut Reader, today: super::Today) {
         if date.first_day() <= today {
             continue;
         }
-        let (y, m, d) = today;
         let mut w = Diagnostic::warning(
             r.path,
             pos,
             format!(
-                "`{key}` is {}, after today ({y:04}-{m:02}-{d:02})",
-                date.iso()
+                "`{key}` is {}, after today ({})",
+                date.iso(),
+                crate::model::iso(today)
             ),
         )
         .with_help(format!(

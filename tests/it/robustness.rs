@@ -66,7 +66,8 @@ fn check(kind: EntityKind, text: String) -> Result<(), TestCaseError> {
         display: "content/p/actions/x.md".into(),
         text,
     };
-    let (entity, diags) = ambit::parse::parse_file(kind, &src, "/", (2026, 12, 7));
+    let (entity, diags) =
+        ambit::parse::parse_file(kind, &src, "/", ambit::model::date(2026, 12, 7).unwrap());
     prop_assert!(
         entity.is_some() || diags.iter().any(|d| d.is_error()),
         "no entity and no error"

@@ -81,7 +81,7 @@ impl<'a> AsOf<'a> {
         if a.listed.is_some_and(|l| l > i64::from(year)) {
             return None;
         }
-        if year >= self.g.today.0 {
+        if year >= self.g.today.year() {
             return Some(YearEnd {
                 status: Some(a.status),
                 recorded: true,

@@ -143,11 +143,10 @@ pub fn content_events_of(g: &crate::graph::Graph, n: NodeId) -> Vec<Event> {
         });
     }
     if let (Status::Done, Some(c)) = (a.status, a.completed) {
-        let (y, m, d) = c.first_day();
         out.push(Event {
             node: n,
             what: "completed",
-            date: format!("{y:04}-{m:02}-{d:02}"),
+            date: crate::model::iso(c.first_day()),
             commit_url: None,
         });
     }
@@ -172,11 +171,11 @@ fn report_events(g: &crate::graph::Graph, p: usize) -> impl Iterator<Item = Even
                 place: p as u32,
                 idx: i,
             };
-            let (y, m, d) = g.entity(n).report()?.published.first_day();
+            let published = g.entity(n).report()?.published.first_day();
             Some(Event {
                 node: n,
                 what: "report",
-                date: format!("{y:04}-{m:02}-{d:02}"),
+                date: crate::model::iso(published),
                 commit_url: None,
             })
         })

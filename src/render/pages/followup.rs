@@ -17,8 +17,13 @@ use crate::render::kit::Renderer;
 pub fn changes_page(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
-    let (y, m, d) = g.today;
-    let since = format!("{:04}-{m:02}-{d:02}", y - 1);
+    let t = g.today;
+    let since = format!(
+        "{:04}-{:02}-{:02}",
+        t.year() - 1,
+        u8::from(t.month()),
+        t.day()
+    );
     let rows: Vec<_> = events
         .iter()
         .filter(|e| e.date >= since)

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::graph::Graph;
 use crate::model::Programme;
+use crate::model::{iso, Date};
 use crate::render::kit::view::Fact;
 use crate::theme::i18n::Strings;
 
@@ -23,17 +24,13 @@ pub struct Revision {
     pub text: String,
 }
 
-fn iso((y, m, d): (i32, u8, u8)) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 /// The revision state of place `p`'s plan, when it has `revised` or `revise_every`.
 pub fn of_place(g: &Graph, s: &Strings, p: usize) -> Option<Revision> {
     let pr = g.places[p].programme.programme()?;
     of_programme(s, pr, g.today)
 }
 
-pub fn of_programme(s: &Strings, pr: &Programme, today: (i32, u8, u8)) -> Option<Revision> {
+pub fn of_programme(s: &Strings, pr: &Programme, today: Date) -> Option<Revision> {
     if pr.revised.is_none() && pr.revise_every.is_none() {
         return None;
     }

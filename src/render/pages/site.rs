@@ -24,7 +24,7 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
             let actions: Vec<NodeId> = place.of_kind(EntityKind::Action).map(|i| NodeId { place: p as u32, idx: i }).collect();
             let pr = place.programme.programme();
             let revision = crate::render::pages::revision::of_place(g, ps, p);
-            let year = g.today.0;
+            let year = g.today.year();
             let done_this_year = actions
                 .iter()
                 .filter(|n| {

@@ -148,7 +148,7 @@ pub fn year_pages(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagno
         let s = &r.strings[p];
         let y = [("year", year.to_string())];
         let y = [("year", y[0].1.as_str())];
-        let (known, note) = if year >= r.g.today.0 {
+        let (known, note) = if year >= r.g.today.year() {
             (true, s.get("year_status_today"))
         } else if asof.git_knows(year) {
             (true, s.fmt("year_status_asof", &y))

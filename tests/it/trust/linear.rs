@@ -51,7 +51,8 @@ fn best_time(kind: EntityKind, text: &str) -> Duration {
     (0..5)
         .map(|_| {
             let t = Instant::now();
-            let (entity, diags) = ambit::parse::parse_file(kind, &src, "/", (2026, 12, 7));
+            let (entity, diags) =
+                ambit::parse::parse_file(kind, &src, "/", ambit::model::date(2026, 12, 7).unwrap());
             let took = t.elapsed();
             assert!(entity.is_some(), "no entity");
             assert!(!diags.iter().any(|d| d.is_error()), "{:?}", diags.first());
