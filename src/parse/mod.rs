@@ -164,6 +164,15 @@ pub fn parse_cached(
     (parsed, diags)
 }
 
+/// The line and column in `src` of byte `at` of its Markdown `body`.
+fn body_pos(src: &SourceFile, body: &str, at: usize) -> crate::diag::Pos {
+    let offset = body.as_ptr() as usize - src.text.as_ptr() as usize + at;
+    let before = &src.text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    crate::diag::Pos::new(line, col)
+}
+
 /// Parses one content file of `kind`.
 pub fn parse_file(
     kind: EntityKind,
@@ -184,13 +193,9 @@ pub fn parse_file(
         }
     };
     if let Some(at) = html_depth::too_deep(split.body) {
-        let offset = split.body.as_ptr() as usize - src.text.as_ptr() as usize + at;
-        let before = &src.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         let d = Diagnostic::error(
             &src.display,
-            crate::diag::Pos::new(line, col),
+            body_pos(src, split.body, at),
             format!(
                 "HTML elements nested more than {} levels deep",
                 html_depth::MAX_HTML_DEPTH
@@ -200,13 +205,9 @@ pub fn parse_file(
         return (None, vec![d]);
     }
     let nul = split.body.find('\0').map(|at| {
-        let offset = split.body.as_ptr() as usize - src.text.as_ptr() as usize + at;
-        let before = &src.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         Diagnostic::error(
             &src.display,
-            crate::diag::Pos::new(line, col),
+            body_pos(src, split.body, at),
             "NUL character (`\\u{0}`) in the text",
         )
         .with_help("remove it: a text file has no NUL bytes (it may have been pasted from another program)")

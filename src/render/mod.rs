@@ -85,9 +85,45 @@ pub fn render(
     r.cancel = sel.cancel.clone();
     let r = r;
     let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut site_jobs: Vec<SiteJob> = Vec::new();
+    if sel.all {
+        errors.extend(copy_files(g, theme, out));
+    }
+    let site_jobs = site_jobs(sel);
+    // Tag pages: all of them on a full build, else those of the re-rendered entities.
+    errors.extend(tags::write(&r, (!sel.all).then_some(&sel.nodes)).err());
+    let jobs = place_jobs(g, sel);
+    // Site-wide files (the site-wide search indexes are long) beside the places' files.
+    let (site_errors, place_errors) = rayon::join(
+        || -> Vec<Diagnostic> {
+            site_jobs
+                .par_iter()
+                .filter_map(|job| job(&r).err())
+                .collect()
+        },
+        || -> Vec<Diagnostic> {
+            jobs.par_iter()
+                .flat_map(|(p, parts, nodes)| render_place(&r, *p, *parts, nodes.as_deref()))
+                .collect()
+        },
+    );
+    errors.extend(site_errors);
+    errors.extend(place_errors);
+    // The sitemap of a full build lists what was written, once everything is.
+    if sel.all && errors.is_empty() && !r.cancelled() {
+        errors.extend(sitemap::from_written(&r).err());
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The site-wide pages and files a selection renders.
+fn site_jobs(sel: &Selection) -> Vec<SiteJob> {
+    let mut jobs: Vec<SiteJob> = Vec::new();
     if sel.all || sel.site {
-        site_jobs.extend([
+        jobs.extend([
             site::root_index as SiteJob,
             yearly_site::pages,
             documents::site_page,
@@ -96,38 +132,46 @@ pub fn render(
         ]);
     }
     if sel.site && !sel.all {
-        site_jobs.push(sitemap::sitemap);
+        jobs.push(sitemap::sitemap);
     }
     if sel.all {
-        for (rel, bytes) in theme.statics() {
-            errors.extend(out.write(&format!("static/{rel}"), bytes).err());
-            // Browsers ask for /favicon.ico of a site at the root of its host.
-            if rel == "favicon.ico" {
-                errors.extend(out.write(rel, bytes).err());
-            }
-        }
-        if let Some(dir) = &g.site_files_dir {
-            errors.extend(out.copy_dir(dir, "files"));
-        }
-        for (i, p) in g.places.iter().enumerate() {
-            if let Some(dir) = &p.files_dir {
-                errors.extend(out.copy_dir(dir, &g.routes.place_files(i)));
-            }
-        }
-        site_jobs.extend([
+        jobs.extend([
             site::not_found as SiteJob,
             site::accessibility,
-            crate::render::pages::search::root_search,
+            pages::search::root_search,
             cms::admin,
         ]);
     }
     if sel.all || !sel.indexes.is_empty() {
-        site_jobs.push(search::site_indexes);
+        jobs.push(search::site_indexes);
     }
-    // Tag pages: all of them on a full build, else those of the re-rendered entities.
-    errors.extend(tags::write(&r, (!sel.all).then_some(&sel.nodes)).err());
-    // Per place: which place-level files, and which entity pages (None: all of them).
-    let jobs: Vec<(usize, PlaceParts, Option<Vec<u32>>)> = (0..g.places.len())
+    jobs
+}
+
+/// The theme's static files and the `files/` folders of the site and of each place, copied.
+fn copy_files(g: &Graph, theme: &Theme, out: &Staging) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (rel, bytes) in theme.statics() {
+        errors.extend(out.write(&format!("static/{rel}"), bytes).err());
+        // Browsers ask for /favicon.ico of a site at the root of its host.
+        if rel == "favicon.ico" {
+            errors.extend(out.write(rel, bytes).err());
+        }
+    }
+    if let Some(dir) = &g.site_files_dir {
+        errors.extend(out.copy_dir(dir, "files"));
+    }
+    for (i, p) in g.places.iter().enumerate() {
+        if let Some(dir) = &p.files_dir {
+            errors.extend(out.copy_dir(dir, &g.routes.place_files(i)));
+        }
+    }
+    errors
+}
+
+/// Per place of a selection: which place-level files, and which entity pages (None: all).
+fn place_jobs(g: &Graph, sel: &Selection) -> Vec<(usize, PlaceParts, Option<Vec<u32>>)> {
+    (0..g.places.len())
         .filter_map(|p| {
             if sel.all {
                 return Some((
@@ -156,32 +200,7 @@ pub fn render(
             (parts.pages || parts.lists || parts.index || parts.followup || !nodes.is_empty())
                 .then_some((p, parts, Some(nodes)))
         })
-        .collect();
-    // Site-wide files (the site-wide search indexes are long) beside the places' files.
-    let (site_errors, place_errors) = rayon::join(
-        || -> Vec<Diagnostic> {
-            site_jobs
-                .par_iter()
-                .filter_map(|job| job(&r).err())
-                .collect()
-        },
-        || -> Vec<Diagnostic> {
-            jobs.par_iter()
-                .flat_map(|(p, parts, nodes)| render_place(&r, *p, *parts, nodes.as_deref()))
-                .collect()
-        },
-    );
-    errors.extend(site_errors);
-    errors.extend(place_errors);
-    // The sitemap of a full build lists what was written, once everything is.
-    if sel.all && errors.is_empty() && !r.cancelled() {
-        errors.extend(sitemap::from_written(&r).err());
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
-    }
+        .collect()
 }
 
 /// Which place-level files of a place to render.
