@@ -23,5 +23,5 @@ fuzz_target!(|data: &[u8]| {
     ];
     let kind = kinds[selector as usize % kinds.len()];
     let src = SourceFile { rel: "place/actions/x.md".into(), display: "content/place/actions/x.md".into(), text };
-    let _ = ambit::parse::parse_file(kind, &src, "/sub/");
+    let _ = ambit::parse::parse_file(kind, &src, "/sub/", ambit::model::date(2026, 12, 7).unwrap());
 });
