@@ -108,6 +108,7 @@ pub fn render(
     );
     errors.extend(site_errors);
     errors.extend(place_errors);
+    errors.extend(r.links.error());
     // The sitemap of a full build lists what was written, once everything is.
     if sel.all && errors.is_empty() && !r.cancelled() {
         errors.extend(sitemap::from_written(&r).err());

@@ -120,3 +120,71 @@ fn a_site_theme_overrides_the_feed_and_the_sitemap() {
     assert!(sitemap.starts_with("<urls><u>https://"), "{sitemap}");
     assert!(sitemap.contains("/kommun/</u>"), "{sitemap}");
 }
+
+/// Every list item of the site comes from the theme's `item.html`: a site's theme restyles the
+/// action lists, the lists on entity pages and the year pages with one file. A template that
+/// fails while rendering is an error, and the site is not written.
+#[test]
+fn a_site_theme_restyles_every_list_item() {
+    let (tmp, content, _) = site_with_theme();
+    let templates = tmp.path().join("themes/kommun/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("item.html"),
+        "<li class=\"rad\" lang=\"{{ lang }}\"><a href=\"{{ l.url }}\">{{ l.title }}</a>\
+         {% if l.status %} <em>{{ l.status_label }}</em>{% endif %}</li>\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = common::build(&content, &out, None);
+    assert_eq!(common::code(&o), 0, "{}", common::both(&o));
+    let actions = std::fs::read_to_string(out.join("kommun/actions/index.html")).unwrap();
+    assert!(
+        actions.contains("<li class=\"rad\" lang=\"sv\"><a href=\"/progs/kommun/actions/"),
+        "{actions}"
+    );
+    assert!(actions.contains("</a> <em>"), "the status label is shown");
+    assert!(
+        !actions.contains("<li class=\"item"),
+        "no list item of the default theme is left"
+    );
+    // The lists of links to entities: action lists, entity pages, bodies, tags, a year's standing.
+    for page in [
+        "kommun/actions/by-year",
+        "kommun/actions/by-ambition",
+        "kommun/actions/by-responsible",
+        "kommun/responsible/tekniska-forvaltningen",
+        "tags/skola",
+    ] {
+        let html = std::fs::read_to_string(out.join(page).join("index.html")).unwrap();
+        assert!(html.contains("<li class=\"rad\""), "{page} lists links");
+        assert!(
+            !html.contains("<li class=\"item"),
+            "{page} still has a default list item"
+        );
+    }
+    // Pages that also have lists of their own templates (indicators with their values, changes).
+    for page in [
+        "kommun/ambitions/hallbara-resor",
+        "kommun/strategies/cykelvagar",
+        "kommun/follow-up/2024",
+    ] {
+        let html = std::fs::read_to_string(out.join(page).join("index.html")).unwrap();
+        assert!(html.contains("<li class=\"rad\""), "{page} lists links");
+    }
+
+    std::fs::write(
+        templates.join("item.html"),
+        "<li>{{ l.no_such_field }}</li>\n",
+    )
+    .unwrap();
+    let before = common::snapshot(&out);
+    let o = common::build(&content, &out, None);
+    assert_ne!(common::code(&o), 0, "{}", common::both(&o));
+    assert!(
+        common::both(&o).contains("item.html"),
+        "the error names the template: {}",
+        common::both(&o)
+    );
+    assert_eq!(common::snapshot(&out), before, "nothing is written");
+}

@@ -14,11 +14,10 @@ use serde_json::{json, Value as Json};
 use crate::graph::{Graph, NodeId};
 use crate::history::History;
 use crate::model::{Action, Status};
+use crate::render::kit::links::LinkCache;
 use crate::render::kit::view::share_done;
 use crate::render::kit::view::status_label;
-use crate::render::kit::view::with_status;
 use crate::render::kit::view::Group;
-use crate::render::kit::view::LinkCache;
 use crate::render::kit::view::LinkView;
 use crate::theme::i18n::Strings;
 
@@ -150,7 +149,7 @@ pub fn groups(
                         Some(st) => status_label(s, st),
                         None => s.get("status_listed"),
                     };
-                    with_status(s, links.link(g, s, *n, from), y.code(), label)
+                    links.with_status(s, links.link(g, s, *n, from), y.code(), label)
                 })
                 .collect();
             let code = st.map_or("listed", Status::code);

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod csv;
 pub mod events;
 pub mod facts;
+pub mod links;
 pub mod renderer;
 pub mod search_text;
 pub mod urls;

@@ -14,8 +14,8 @@ use crate::diag::Diagnostic;
 use crate::graph::Graph;
 use crate::model::{Common, Lang};
 use crate::output::Staging;
+use crate::render::kit::links::LinkCache;
 use crate::render::kit::search_text::TextCache;
-use crate::render::kit::view;
 use crate::theme::i18n::Strings;
 use crate::theme::Theme;
 
@@ -51,7 +51,7 @@ pub struct Renderer<'a> {
     /// Per place, the text its search indexes are built from, once analysed.
     pub(crate) search_text: TextCache<'a>,
     /// Links to entities, made once each.
-    pub links: view::LinkCache,
+    pub links: LinkCache<'a>,
     /// The folder of every page written, for the sitemap and the check against the routes.
     pub written: std::sync::Mutex<Vec<String>>,
 }
@@ -124,7 +124,7 @@ impl<'a> Renderer<'a> {
             indexed: None,
             cancel: None,
             search_text: g.places.iter().map(|_| Default::default()).collect(),
-            links: view::LinkCache::new(g),
+            links: LinkCache::new(g, tera),
             written: Default::default(),
         })
     }
@@ -245,7 +245,7 @@ impl<'a> Renderer<'a> {
         }];
         if let Some(p) = place {
             v.push(Crumb {
-                title: view::place_name(self.g, p),
+                title: place_name(self.g, p),
                 url: crate::render::kit::urls::place_url(self.g, p),
             });
         }

@@ -24,64 +24,8 @@ pub struct LinkView {
     pub due: Option<String>,
     /// The place's name when the entity is in another place than the page.
     pub place_name: Option<String>,
-    /// The list item (`<li>…</li>`) of the default theme, rendered once here because
-    /// lists repeat it thousands of times; a theme may build its own from the fields.
+    /// The list item (`<li>…</li>`), rendered by the theme's `item.html` from the fields above.
     pub html: String,
-}
-
-/// The default theme's list item for a link, escaped.
-fn item_html(s: &Strings, l: &LinkView) -> String {
-    use crate::util::escape::html as e;
-    let mut h = String::with_capacity(256);
-    h.push_str("<li class=\"item");
-    if let Some(st) = l.status {
-        h.push_str(" item-");
-        h.push_str(st);
-    }
-    h.push_str("\" data-status=\"");
-    h.push_str(l.status.unwrap_or(""));
-    h.push_str("\">\n  <a href=\"");
-    h.push_str(&e(&l.url));
-    h.push_str("\">");
-    if let Some(n) = &l.number {
-        h.push_str("<span class=\"num\">");
-        h.push_str(&e(n));
-        h.push_str("</span> ");
-    }
-    h.push_str(&e(&l.title));
-    h.push_str("</a>");
-    if let Some(p) = &l.place_name {
-        h.push_str(" <span class=\"place-name\">(");
-        h.push_str(&e(p));
-        h.push_str(")</span>");
-    }
-    if let (Some(st), Some(label)) = (l.status, &l.status_label) {
-        h.push_str("\n  <span class=\"meta\"><span class=\"status status-");
-        h.push_str(st);
-        h.push_str("\">");
-        h.push_str(&e(label));
-        h.push_str("</span>");
-        if l.late {
-            h.push_str(" <strong class=\"late\">");
-            h.push_str(&e(&s.get("late")));
-            h.push_str("</strong>");
-        }
-        if let Some(d) = &l.due {
-            h.push_str(" <span class=\"due\">");
-            h.push_str(&e(&s.get("due")));
-            h.push_str(": ");
-            h.push_str(&e(d));
-            h.push_str("</span>");
-        }
-        h.push_str("</span>");
-    }
-    if let Some(sum) = &l.summary {
-        h.push_str("\n  <span class=\"summary\">");
-        h.push_str(&e(sum));
-        h.push_str("</span>");
-    }
-    h.push_str("\n</li>\n");
-    h
 }
 
 /// Actions by status and the share done.
@@ -172,44 +116,12 @@ pub fn status_label(s: &Strings, st: Status) -> String {
     s.get(&format!("status_{}", st.code()))
 }
 
-/// The link to each entity as seen from its own place, made on first use and copied after:
-/// the action lists, year pages and the pages of ambitions and strategies show every action
-/// several times. One cache serves one render (the strings are those of the entity's place).
-pub struct LinkCache {
-    own: Vec<Vec<std::sync::OnceLock<LinkView>>>,
-}
-
-impl LinkCache {
-    pub fn new(g: &Graph) -> LinkCache {
-        LinkCache {
-            own: g
-                .places
-                .iter()
-                .map(|p| p.entities.iter().map(|_| Default::default()).collect())
-                .collect(),
-        }
-    }
-
-    /// [`link`]`(g, s, n, from)`, made once when `from` is `n`'s own place (`s`: its strings).
-    pub fn link(&self, g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
-        match self
-            .own
-            .get(n.place as usize)
-            .and_then(|p| p.get(n.idx as usize))
-        {
-            Some(cell) if n.place as usize == from => {
-                cell.get_or_init(|| link(g, s, n, from)).clone()
-            }
-            _ => link(g, s, n, from),
-        }
-    }
-}
-
-/// A link to `n` as seen from a page of place `from`.
-pub fn link(g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
+/// The fields of a link to `n` as seen from a page of place `from`, without its list item
+/// (see [`LinkCache`](crate::render::kit::links::LinkCache), which renders it).
+pub(crate) fn link_fields(g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
     let e = g.entity(n);
     let action = e.action();
-    let mut l = LinkView {
+    LinkView {
         title: e.common.title.clone(),
         url: entity_url(g, n),
         number: e.common.order.as_ref().map(|o| o.display.clone()),
@@ -222,18 +134,25 @@ pub fn link(g: &Graph, s: &Strings, n: NodeId, from: usize) -> LinkView {
         due: action.and_then(|a| a.due).map(|d| s.date(&d.iso())),
         place_name: (n.place as usize != from).then(|| place_name(g, n.place as usize)),
         html: String::new(),
-    };
-    l.html = item_html(s, &l);
-    l
+    }
 }
 
-/// `l` with another status (e.g. the one it had at the end of a past year), never late.
-pub fn with_status(s: &Strings, mut l: LinkView, code: &'static str, label: String) -> LinkView {
-    l.status = Some(code);
-    l.status_label = Some(label);
-    l.late = false;
-    l.html = item_html(s, &l);
-    l
+/// The fields of a link to the programme of place `p`, from its own place (tag pages list it).
+pub(crate) fn programme_fields(g: &Graph, s: &Strings, p: usize) -> LinkView {
+    LinkView {
+        title: g.places[p].programme.common.title.clone(),
+        url: crate::render::kit::urls::place_url(g, p),
+        number: None,
+        kind: EntityKind::Programme.name(),
+        kind_label: kind_label(s, EntityKind::Programme, false),
+        summary: None,
+        status: None,
+        status_label: None,
+        late: false,
+        due: None,
+        place_name: None,
+        html: String::new(),
+    }
 }
 
 pub fn place_name(g: &Graph, place: usize) -> String {
@@ -296,34 +215,4 @@ pub fn progress(g: &Graph, s: &Strings, actions: &[NodeId]) -> ProgressView {
         text,
         by_status,
     }
-}
-
-/// Actions grouped by status, in the order of the process.
-pub fn by_status(
-    links: &LinkCache,
-    g: &Graph,
-    s: &Strings,
-    actions: &[NodeId],
-    from: usize,
-) -> Vec<Group> {
-    Status::ALL
-        .iter()
-        .filter_map(|st| {
-            let items: Vec<LinkView> = actions
-                .iter()
-                .filter(|n| g.entity(**n).action().is_some_and(|a| a.status == *st))
-                .map(|n| links.link(g, s, *n, from))
-                .collect();
-            (!items.is_empty()).then(|| Group {
-                key: st.code().to_string(),
-                heading: s.get(&format!("status_heading_{}", st.code())),
-                items,
-            })
-        })
-        .collect()
-}
-
-/// Links to a list of nodes.
-pub fn links(g: &Graph, s: &Strings, nodes: &[NodeId], from: usize) -> Vec<LinkView> {
-    nodes.iter().map(|n| link(g, s, *n, from)).collect()
 }

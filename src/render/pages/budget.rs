@@ -15,7 +15,6 @@ use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::money::{plain, Totals};
 use crate::model::{tag_slug, Action, EntityKind, Status};
-use crate::render::kit::view::link;
 use crate::render::kit::view::place_name;
 use crate::render::kit::view::status_label;
 use crate::render::kit::Renderer;
@@ -198,7 +197,7 @@ pub fn write_place(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             let mut t = Totals::default();
             t.add(bud.currency.as_deref().unwrap_or(""), bud.amount);
             Some(json!({
-                "link": link(g, s, *n, p),
+                "link": r.links.link(g, s, *n, p),
                 "funded_by": a.funded_by.join(", "),
                 "year": budget_year(a),
                 "amounts": amounts(s, &t),

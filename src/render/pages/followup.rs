@@ -9,7 +9,6 @@ use serde_json::json;
 use crate::diag::Diagnostic;
 use crate::graph::warnings::follow_up;
 use crate::render::kit::events::Event;
-use crate::render::kit::view::link;
 use crate::render::kit::view::place_name;
 use crate::render::kit::Renderer;
 
@@ -33,7 +32,7 @@ pub fn changes_page(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diag
                 "date_text": s.date(&e.date),
                 "what": e.what,
                 "what_label": s.get(&format!("event_{}", e.what)),
-                "link": link(g, s, e.node, p),
+                "link": r.links.link(g, s, e.node, p),
                 "commit_url": e.commit_url,
             })
         })
@@ -62,7 +61,7 @@ pub fn follow_up_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             let items: Vec<_> = gaps
                 .iter()
                 .filter(|x| x.code == *code && x.node.place as usize == p)
-                .map(|x| link(g, s, x.node, p))
+                .map(|x| r.links.link(g, s, x.node, p))
                 .collect();
             json!({"code": code, "heading": s.get(&format!("gap_{code}")), "items": items})
         })

@@ -12,7 +12,6 @@ use crate::graph::NodeId;
 use crate::model::{Action, EntityKind, Status};
 use crate::render::kit::view;
 use crate::render::kit::view::kind_label;
-use crate::render::kit::view::link;
 use crate::render::kit::view::place_name;
 use crate::render::kit::view::Group;
 use crate::render::kit::view::LinkView;
@@ -42,7 +41,7 @@ pub fn action_lists(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
     let base = g.routes.place_url(p, PlacePage::Actions);
     for (page, key) in VIEWS {
         let groups = match key {
-            "by_status" => view::by_status(&r.links, g, s, &nodes, p),
+            "by_status" => r.links.by_status(g, s, &nodes, p),
             "by_year" => by_year(r, &nodes, p),
             "by_ambition" => by_ambition(r, &nodes, p),
             _ => by_responsible(r, &nodes, p),
@@ -128,7 +127,7 @@ fn by_ambition(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
     order
         .into_iter()
         .map(|amb| {
-            let l = link(g, s, amb, p);
+            let l = r.links.link(g, s, amb, p);
             let heading = match (&l.number, &l.place_name) {
                 (Some(num), Some(pl)) => format!("{num} {} ({pl})", l.title),
                 (Some(num), None) => format!("{num} {}", l.title),

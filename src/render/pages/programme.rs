@@ -8,10 +8,7 @@ use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::{Entity, EntityKind, Fields};
 use crate::render::kit::chart;
-use crate::render::kit::view::by_status;
 use crate::render::kit::view::kind_label;
-use crate::render::kit::view::link;
-use crate::render::kit::view::links;
 use crate::render::kit::view::place_name;
 use crate::render::kit::view::progress;
 use crate::render::kit::view::Fact;
@@ -41,12 +38,12 @@ pub fn programme_page(
             idx: i,
         })
         .collect();
-    let (areas, loose) = ambition_tree(g, s, p);
+    let (areas, loose) = ambition_tree(r, s, p);
     let indicators: Vec<Json> = place
         .of_kind(EntityKind::Indicator)
         .map(|i| {
             indicator_summary(
-                g,
+                r,
                 s,
                 NodeId {
                     place: p as u32,
@@ -63,7 +60,7 @@ pub fn programme_page(
         "areas": areas,
         "ambitions": loose,
         "indicators": indicators,
-        "latest": latest_changes(g, s, p, events),
+        "latest": latest_changes(r, s, p, events),
         "progress": progress(g, s, &own_actions),
         "documents": documents::doc_views(g, s, &place.programme.common.documents),
         "more": more_links(g, s, p),
@@ -148,14 +145,15 @@ fn contact_facts(s: &Strings, c: &crate::model::Contact) -> Vec<Fact> {
 }
 
 /// The areas of place `p` with their ambitions, and the ambitions in no area.
-fn ambition_tree(g: &Graph, s: &Strings, p: usize) -> (Vec<Json>, Vec<Json>) {
+fn ambition_tree(r: &Renderer, s: &Strings, p: usize) -> (Vec<Json>, Vec<Json>) {
+    let g = r.g;
     let place = &g.places[p];
-    let ambition_item = |n: NodeId| json!({"link": link(g, s, n, p), "progress": progress(g, s, &g.links(n).actions), "will": documents::will_view(s, g.entity(n))});
+    let ambition_item = |n: NodeId| json!({"link": r.links.link(g, s, n, p), "progress": progress(g, s, &g.links(n).actions), "will": documents::will_view(s, g.entity(n))});
     let areas: Vec<Json> = place
         .of_kind(EntityKind::Area)
         .map(|i| {
             let n = NodeId { place: p as u32, idx: i };
-            json!({"link": link(g, s, n, p), "ambitions": g.links(n).ambitions.iter().map(|a| ambition_item(*a)).collect::<Vec<_>>()})
+            json!({"link": r.links.link(g, s, n, p), "ambitions": g.links(n).ambitions.iter().map(|a| ambition_item(*a)).collect::<Vec<_>>()})
         })
         .collect();
     let loose: Vec<Json> = place
@@ -173,17 +171,18 @@ fn ambition_tree(g: &Graph, s: &Strings, p: usize) -> (Vec<Json>, Vec<Json>) {
 /// What changed lately: the same events as the changes page and the feed (git history when
 /// there is one, else the dates in the content).
 fn latest_changes(
-    g: &Graph,
+    r: &Renderer,
     s: &Strings,
     p: usize,
     events: &[crate::render::kit::events::Event],
 ) -> Vec<Json> {
+    let g = r.g;
     events
         .iter()
         .take(6)
         .map(|e| {
             json!({
-                "link": link(g, s, e.node, p),
+                "link": r.links.link(g, s, e.node, p),
                 "label": s.get(&format!("event_{}", e.what)),
                 "when": s.date(&e.date),
                 "datetime": e.date,
@@ -212,13 +211,14 @@ fn more_links(g: &Graph, s: &Strings, p: usize) -> Vec<Json> {
 }
 
 /// Latest value of an indicator against its target, for lists.
-pub fn indicator_summary(g: &Graph, s: &Strings, n: NodeId, from: usize) -> Json {
+pub fn indicator_summary(r: &Renderer, s: &Strings, n: NodeId, from: usize) -> Json {
+    let g = r.g;
     let e = g.entity(n);
     let text = e
         .indicator()
         .map(|i| chart::summary_text(s, i))
         .unwrap_or_default();
-    json!({"link": link(g, s, n, from), "text": text})
+    json!({"link": r.links.link(g, s, n, from), "text": text})
 }
 
 pub fn kind_index(r: &Renderer, p: usize, kind: EntityKind) -> Result<(), Diagnostic> {
@@ -235,11 +235,11 @@ pub fn kind_index(r: &Renderer, p: usize, kind: EntityKind) -> Result<(), Diagno
     let items: Vec<Json> = nodes
         .iter()
         .map(|n| match kind {
-            EntityKind::Indicator => indicator_summary(g, s, *n, p),
+            EntityKind::Indicator => indicator_summary(r, s, *n, p),
             EntityKind::Ambition | EntityKind::Strategy => {
-                json!({"link": link(g, s, *n, p), "progress": progress(g, s, &g.links(*n).actions)})
+                json!({"link": r.links.link(g, s, *n, p), "progress": progress(g, s, &g.links(*n).actions)})
             }
-            _ => json!({"link": link(g, s, *n, p)}),
+            _ => json!({"link": r.links.link(g, s, *n, p)}),
         })
         .collect();
     let title = format!("{} – {}", kind_label(s, kind, true), place_name(g, p));
@@ -261,7 +261,7 @@ pub fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
     let s = &r.strings[p];
     let e: &Entity = g.entity(n);
     let l = g.links(n);
-    let one = |x: Option<NodeId>| x.map(|x| link(g, s, x, p));
+    let one = |x: Option<NodeId>| x.map(|x| r.links.link(g, s, x, p));
     let mut data = json!({
         "id": e.common.id,
         "kind": e.kind.name(),
@@ -274,11 +274,11 @@ pub fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
         "area": one(l.area),
         "ambition": one(l.ambition),
         "strategy": one(l.strategy),
-        "measures": links(g, s, &l.measures, p),
-        "ambitions": l.ambitions.iter().map(|a| json!({"link": link(g, s, *a, p), "progress": progress(g, s, &g.links(*a).actions)})).collect::<Vec<_>>(),
-        "strategies": links(g, s, &l.strategies, p),
-        "indicators": l.indicators.iter().map(|i| indicator_summary(g, s, *i, p)).collect::<Vec<_>>(),
-        "action_groups": by_status(&r.links, g, s, &l.actions, p),
+        "measures": r.links.links(g, s, &l.measures, p),
+        "ambitions": l.ambitions.iter().map(|a| json!({"link": r.links.link(g, s, *a, p), "progress": progress(g, s, &g.links(*a).actions)})).collect::<Vec<_>>(),
+        "strategies": r.links.links(g, s, &l.strategies, p),
+        "indicators": l.indicators.iter().map(|i| indicator_summary(r, s, *i, p)).collect::<Vec<_>>(),
+        "action_groups": r.links.by_status(g, s, &l.actions, p),
         "progress": progress(g, s, &l.actions),
         "documents": documents::doc_views(g, s, &e.common.documents),
         "sdg": sdg::goal_views(g, s, p, &e.common.sdg),
@@ -287,7 +287,7 @@ pub fn entity_page(r: &Renderer, n: NodeId) -> Result<(), Diagnostic> {
     data["history"] = json!(crate::render::kit::events::entity_history(r, p, &e.common));
     match &e.fields {
         Fields::Action(a) => {
-            let me = link(g, s, n, p);
+            let me = r.links.link(g, s, n, p);
             data["status"] = json!(me.status);
             data["status_label"] = json!(me.status_label);
             data["late"] = json!(me.late);

@@ -10,7 +10,6 @@ use serde_json::{json, Value as Json};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::Lang;
-use crate::render::kit::view::link;
 use crate::render::kit::view::place_name;
 use crate::render::kit::Renderer;
 use crate::theme::i18n::Strings;
@@ -149,7 +148,7 @@ pub fn place_page(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
             return Vec::new();
         }
         vec![
-            json!({"place": null, "items": nodes.iter().map(|x| link(g, s, *x, p)).collect::<Vec<_>>()}),
+            json!({"place": null, "items": nodes.iter().map(|x| r.links.link(g, s, *x, p)).collect::<Vec<_>>()}),
         ]
     });
     let title = format!("{} – {}", s.get("agenda_2030"), place_name(g, p));
@@ -177,7 +176,7 @@ pub fn site_page(r: &Renderer) -> Result<(), Diagnostic> {
                         "place": place_name(g, p),
                         "place_url": format!("{}agenda-2030/#goal-{n}", crate::render::kit::urls::place_url(g, p)),
                         "lang": g.places[p].lang.code(),
-                        "items": nodes.iter().map(|x| link(g, &r.strings[p], *x, p)).collect::<Vec<_>>(),
+                        "items": nodes.iter().map(|x| r.links.link(g, &r.strings[p], *x, p)).collect::<Vec<_>>(),
                     })
                 })
             })

@@ -13,7 +13,6 @@ use serde_json::{json, Value as Json};
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
 use crate::model::tag_slug;
-use crate::render::kit::view::link;
 use crate::render::kit::view::place_name;
 use crate::render::kit::Crumb;
 use crate::render::kit::Renderer;
@@ -101,8 +100,8 @@ fn tag_page(r: &Renderer, t: &Tag, crumbs: Vec<Crumb>) -> Result<(), Diagnostic>
             .iter()
             .filter(|m| m.place() == p)
             .map(|m| match m {
-                Tagged::Entity(n) => link(g, ps, *n, p).html,
-                Tagged::Programme(p) => programme_item(r, *p),
+                Tagged::Entity(n) => r.links.link(g, ps, *n, p).html,
+                Tagged::Programme(p) => r.links.programme(g, ps, *p).html,
             })
             .collect();
         if items.is_empty() {
@@ -129,17 +128,5 @@ fn tag_page(r: &Renderer, t: &Tag, crumbs: Vec<Crumb>) -> Result<(), Diagnostic>
         crumbs,
         None,
         json!({"name": t.name, "slug": t.slug, "summary_text": summary, "groups": groups}),
-    )
-}
-
-/// The list item of a place's programme on a tag page.
-fn programme_item(r: &Renderer, p: usize) -> String {
-    use crate::util::escape::html as e;
-    let g = r.g;
-    format!(
-        "<li class=\"item\" data-status=\"\">\n  <a href=\"{}\">{}</a>\n  <span class=\"meta\">{}</span>\n</li>\n",
-        e(&crate::render::kit::urls::place_url(g, p)),
-        e(&g.places[p].programme.common.title),
-        e(&r.strings[p].get("programme_cap")),
     )
 }

@@ -18,23 +18,23 @@ use crate::render::kit::asof;
 use crate::render::kit::asof::AsOf;
 use crate::render::kit::chart::with_unit;
 use crate::render::kit::events::Event;
-use crate::render::kit::view::link;
 use crate::render::kit::view::place_name;
 use crate::render::kit::Crumb;
 use crate::render::kit::Renderer;
 use crate::theme::i18n::Strings;
 
 /// A completed action as a row: link, date and who was responsible.
-pub fn completed_row(g: &Graph, s: &Strings, n: NodeId, from: usize) -> Json {
+pub fn completed_row(r: &Renderer, s: &Strings, n: NodeId, from: usize) -> Json {
+    let g = r.g;
     let a = g.entity(n).action();
     let date = a.and_then(|a| a.completed).map(|c| c.iso());
     let responsible = a.map(|a| a.responsible.join(", ")).unwrap_or_default();
     json!({
-        "link": link(g, s, n, from),
+        "link": r.links.link(g, s, n, from),
         "date": date,
         "date_text": date.as_deref().map(|d| s.date(d)),
         "responsible": (!responsible.is_empty()).then_some(responsible),
-        "ambition": g.links(n).ambition.map(|x| link(g, s, x, from)),
+        "ambition": g.links(n).ambition.map(|x| r.links.link(g, s, x, from)),
     })
 }
 
@@ -63,7 +63,15 @@ fn report_view(g: &Graph, s: &Strings, n: NodeId) -> Json {
 }
 
 /// How an indicator did in `year`: its value, the year before, the target, and the verdict.
-fn indicator_row(g: &Graph, s: &Strings, n: NodeId, i: &Indicator, year: i32, from: usize) -> Json {
+fn indicator_row(
+    r: &Renderer,
+    s: &Strings,
+    n: NodeId,
+    i: &Indicator,
+    year: i32,
+    from: usize,
+) -> Json {
+    let g = r.g;
     let unit = i.unit.as_deref();
     let y = i64::from(year);
     let now = i.values.iter().find(|v| v.year == y);
@@ -91,7 +99,7 @@ fn indicator_row(g: &Graph, s: &Strings, n: NodeId, i: &Indicator, year: i32, fr
         v.map(|v| json!({"year": v.year, "value": v.value, "text": with_unit(s, v.value, unit), "note": v.note}))
     };
     json!({
-        "link": link(g, s, n, from),
+        "link": r.links.link(g, s, n, from),
         "now": value(now),
         "before": value(before),
         "target": target,
@@ -185,7 +193,7 @@ fn year_page(
     let report = report_of(g, p, year);
     let completed: Vec<Json> = completed_in(g, p, year)
         .into_iter()
-        .map(|n| completed_row(g, s, n, p))
+        .map(|n| completed_row(r, s, n, p))
         .collect();
     let listed: Vec<_> = place
         .of_kind(EntityKind::Action)
@@ -194,7 +202,7 @@ fn year_page(
             idx: i,
         })
         .filter(|n| g.entity(*n).action().and_then(|a| a.listed) == Some(i64::from(year)))
-        .map(|n| link(g, s, n, p))
+        .map(|n| r.links.link(g, s, n, p))
         .collect();
     // Status changes during the year, when git knows them.
     let changes: Vec<Json> = if r.history.is_some() {
@@ -208,7 +216,7 @@ fn year_page(
                 json!({
                     "date": e.date, "date_text": s.date(&e.date),
                     "what_label": s.get(&format!("event_{}", e.what)),
-                    "link": link(g, s, e.node, p), "commit_url": e.commit_url,
+                    "link": r.links.link(g, s, e.node, p), "commit_url": e.commit_url,
                 })
             })
             .collect()
@@ -223,7 +231,7 @@ fn year_page(
                 idx: i,
             };
             let ind = g.entity(n).indicator()?;
-            Some(indicator_row(g, s, n, ind, year, p))
+            Some(indicator_row(r, s, n, ind, year, p))
         })
         .collect();
     let nav = |yr: Option<i32>| yr.map(|yr| json!({"year": yr, "url": year_url(g, p, yr)}));

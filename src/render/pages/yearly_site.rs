@@ -75,7 +75,7 @@ fn year_page(
                 "url": year_url(g, p, year),
                 "report": report,
                 "link_text": ps.fmt("follow_up_year", &[("year", &year.to_string())]),
-                "completed": completed_in(g, p, year).into_iter().map(|n| completed_row(g, ps, n, p)).collect::<Vec<_>>(),
+                "completed": completed_in(g, p, year).into_iter().map(|n| completed_row(r, ps, n, p)).collect::<Vec<_>>(),
                 "t": {
                     "action": ps.get("action_cap"),
                     "completed": ps.get("completed"),
