@@ -6,8 +6,11 @@
 //! A page lives in a folder (`halmstad/actions/ny-lekplats`) as `index.html`; its URL is the
 //! site's path prefix, the folder and a `/`. The folder of the root page is empty.
 
+use std::collections::HashMap;
+
 use crate::graph::{bodies, tags, years, Graph, NodeId};
 use crate::model::EntityKind;
+use crate::util::paths::page_path;
 
 /// A page that every place has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,12 +96,16 @@ pub struct Routes {
     entities: Vec<Vec<String>>,
     /// Every HTML page, as its folder, in the order the sitemap lists them.
     pages: Vec<String>,
+    /// The entity each content file publishes, by the file's path below the content folder.
+    sources: HashMap<String, NodeId>,
 }
 
 impl Routes {
     /// The table of `g`: every page the site is made of.
     pub fn build(g: &Graph) -> Routes {
         let places: Vec<String> = g.places.iter().map(|p| p.id.clone()).collect();
+        // An entity's page is where a link to its file points (the one rule, also applied to
+        // body links while the files are parsed, before there is a graph).
         let entities = g
             .places
             .iter()
@@ -106,10 +113,9 @@ impl Routes {
                 place
                     .entities
                     .iter()
-                    .map(|e| match e.kind {
-                        // A report is shown on the follow-up page of its year.
-                        EntityKind::Report => format!("{}/follow-up/{}", place.id, e.common.id),
-                        kind => format!("{}/{}/{}", place.id, kind.folder(), e.common.id),
+                    .map(|e| {
+                        let page = page_path(&e.common.source);
+                        page.trim_end_matches('/').to_string()
                     })
                     .collect()
             })
@@ -119,7 +125,17 @@ impl Routes {
             places,
             entities,
             pages: Vec::new(),
+            sources: HashMap::new(),
         };
+        for (p, place) in g.places.iter().enumerate() {
+            for (i, e) in place.entities.iter().enumerate() {
+                let n = NodeId {
+                    place: p as u32,
+                    idx: i as u32,
+                };
+                r.sources.insert(e.common.source.clone(), n);
+            }
+        }
         r.pages = r.all_pages(g);
         r
     }
@@ -222,6 +238,12 @@ impl Routes {
         &self.entities[n.place as usize][n.idx as usize]
     }
 
+    /// The entity whose page the content file `rel` (below the content folder) makes; None
+    /// for a file that is not an entity's (a programme, `site.yaml`, a file of `files/`).
+    pub fn source(&self, rel: &str) -> Option<NodeId> {
+        self.sources.get(rel).copied()
+    }
+
     /// The URL of an entity's page.
     pub fn entity_url(&self, n: NodeId) -> String {
         self.url(self.entity(n))
@@ -276,7 +298,6 @@ impl Routes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::util::paths::page_path;
 
     fn default_site() -> Graph {
         let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
@@ -289,8 +310,9 @@ mod tests {
         .expect("the default site checks")
     }
 
+    /// The spec's output layout: `<place>/<kind folder>/<id>/`, a report on its year's page.
     #[test]
-    fn every_entity_page_is_where_links_to_its_file_point() {
+    fn every_entity_page_is_in_its_kind_folder() {
         let g = default_site();
         for (p, place) in g.places.iter().enumerate() {
             for (i, e) in place.entities.iter().enumerate() {
@@ -298,14 +320,14 @@ mod tests {
                     place: p as u32,
                     idx: i as u32,
                 };
-                let linked = page_path(&e.common.source);
-                assert_eq!(
-                    format!("{}/", g.routes.entity(n)),
-                    linked,
-                    "{}",
-                    e.common.source
-                );
-                assert_eq!(g.routes.entity_url(n), format!("/sub/{linked}"));
+                let folder = match e.kind {
+                    EntityKind::Report => "follow-up",
+                    kind => kind.folder(),
+                };
+                let dir = format!("{}/{folder}/{}", place.id, e.common.id);
+                assert_eq!(g.routes.entity(n), dir, "{}", e.common.source);
+                assert_eq!(g.routes.entity_url(n), format!("/sub/{dir}/"));
+                assert_eq!(g.routes.source(&e.common.source), Some(n));
             }
         }
     }
@@ -324,6 +346,10 @@ mod tests {
             format!("/sub/{}/actions/by-year/", g.places[p].id)
         );
         assert!(pages.contains(&g.routes.place_page(p, PlacePage::Kind(EntityKind::Area))));
+        assert_eq!(
+            g.routes.source(&format!("{}/programme.md", g.places[p].id)),
+            None
+        );
         assert_eq!(Routes::page_file(""), "index.html");
         assert_eq!(Routes::page_file("a/b"), "a/b/index.html");
     }

@@ -47,39 +47,18 @@ pub(super) fn incremental(
     let mut changed_nodes = Vec::new();
     let mut first: BTreeSet<NodeId> = BTreeSet::new();
     for rel in dirty {
-        let (place_id, rest) = rel.split_once('/')?;
-        if rest == "programme.md" || !rest.contains('/') {
-            return None;
-        }
-        let id = rest.rsplit('/').next()?.strip_suffix(".md")?;
-        let p = g.places.iter().position(|pl| pl.id == place_id)?;
-        let idx = g.places[p].get(id)?;
-        changed_nodes.push(NodeId {
-            place: p as u32,
-            idx,
-        });
-        // Neighbours in the old graph, mapped to the new one (links that were removed).
-        let op = old.places.iter().position(|pl| pl.id == place_id)?;
-        let oidx = old.places[op].get(id)?;
+        // The route table knows which entity a file publishes; any other file (a programme,
+        // site.yaml) needs a full build.
+        let n = g.routes.source(rel)?;
+        let on = old.routes.source(rel)?;
+        changed_nodes.push(n);
         // Changed tags may add or remove a tag page: a full build leaves no stale one.
-        if old.places[op].entities[oidx as usize].common.tags
-            != g.entity(changed_nodes[changed_nodes.len() - 1]).common.tags
-        {
+        if old.entity(on).common.tags != g.entity(n).common.tags {
             return None;
         }
-        for on in neighbours(
-            old,
-            NodeId {
-                place: op as u32,
-                idx: oidx,
-            },
-        ) {
-            let oe = old.entity(on);
-            let np = g.places.iter().position(|pl| pl.id == old.place(on).id)?;
-            first.insert(NodeId {
-                place: np as u32,
-                idx: g.places[np].get(&oe.common.id)?,
-            });
+        // Neighbours in the old graph (links that were removed), found in the new one by file.
+        for x in neighbours(old, on) {
+            first.insert(g.routes.source(&old.entity(x).common.source)?);
         }
     }
     Some(around(g, &changed_nodes, first))
