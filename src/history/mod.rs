@@ -53,8 +53,8 @@ pub struct FileHistory {
 pub struct Change {
     /// Full hex id of the commit.
     pub commit: String,
-    /// `YYYY-MM-DD`: the committer date in UTC.
-    pub date: String,
+    /// The committer date in UTC.
+    pub date: crate::model::Date,
     /// The first line of the commit message.
     pub summary: String,
 }

@@ -134,17 +134,26 @@ fn both_directions_agree() {
         ]
     );
     let y = &h.files["a/actions/y.md"];
-    assert_eq!(y.added.as_ref().unwrap().date, "2024-01-01");
+    assert_eq!(
+        crate::model::iso(y.added.as_ref().unwrap().date),
+        "2024-01-01"
+    );
     let y: Vec<_> = y
         .status_changes
         .iter()
-        .map(|s| (s.from.as_deref(), s.to.as_str(), s.change.date.as_str()))
+        .map(|s| {
+            (
+                s.from.as_deref(),
+                s.to.as_str(),
+                crate::model::iso(s.change.date),
+            )
+        })
         .collect();
     assert_eq!(
         y,
         [
-            (None, "planned", "2024-01-01"),
-            (Some("planned"), "done", "2024-04-01")
+            (None, "planned", "2024-01-01".to_string()),
+            (Some("planned"), "done", "2024-04-01".to_string())
         ]
     );
     let z: Vec<_> = h.files["b/actions/z.md"]

@@ -78,25 +78,26 @@ fn summary(message: &[u8]) -> String {
     String::from_utf8_lossy(first).trim().to_owned()
 }
 
-/// `YYYY-MM-DD` of a Unix time in UTC (a time outside years 1–9999 counts as 1970-01-01).
-pub(super) fn utc_date(seconds: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(seconds)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    crate::model::iso(t.date())
+/// The date of a Unix time in UTC (a time outside years 1–9999 counts as 1970-01-01).
+pub(super) fn utc_date(seconds: i64) -> crate::model::Date {
+    time::OffsetDateTime::from_unix_timestamp(seconds)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .date()
 }
 
 #[cfg(test)]
 mod tests {
     use super::{summary, utc_date};
+    use crate::model::iso;
 
     #[test]
     fn dates_in_utc() {
-        assert_eq!(utc_date(0), "1970-01-01");
-        assert_eq!(utc_date(1_705_320_000), "2024-01-15");
-        assert_eq!(utc_date(1_709_251_199), "2024-02-29");
-        assert_eq!(utc_date(1_709_251_200), "2024-03-01");
-        assert_eq!(utc_date(-1), "1969-12-31");
-        assert_eq!(utc_date(951_782_400), "2000-02-29");
+        assert_eq!(iso(utc_date(0)), "1970-01-01");
+        assert_eq!(iso(utc_date(1_705_320_000)), "2024-01-15");
+        assert_eq!(iso(utc_date(1_709_251_199)), "2024-02-29");
+        assert_eq!(iso(utc_date(1_709_251_200)), "2024-03-01");
+        assert_eq!(iso(utc_date(-1)), "1969-12-31");
+        assert_eq!(iso(utc_date(951_782_400)), "2000-02-29");
     }
 
     #[test]

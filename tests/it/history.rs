@@ -71,16 +71,22 @@ fn action(status: &str, body: &str) -> String {
 fn change(commit: &str, date: &str, summary: &str) -> Change {
     Change {
         commit: commit.into(),
-        date: date.into(),
+        date: day(date),
         summary: summary.into(),
     }
 }
 
+/// The date of `YYYY-MM-DD`.
+fn day(iso: &str) -> ambit::model::Date {
+    let n = |r: std::ops::Range<usize>| iso[r].parse::<u16>().unwrap();
+    ambit::model::date(i32::from(n(0..4)), n(5..7) as u8, n(8..10) as u8).unwrap()
+}
+
 /// (from, to, date) of each status change.
-fn transitions(f: &FileHistory) -> Vec<(Option<&str>, &str, &str)> {
+fn transitions(f: &FileHistory) -> Vec<(Option<&str>, &str, ambit::model::Date)> {
     f.status_changes
         .iter()
-        .map(|s| (s.from.as_deref(), s.to.as_str(), s.change.date.as_str()))
+        .map(|s| (s.from.as_deref(), s.to.as_str(), s.change.date))
         .collect()
 }
 
@@ -162,10 +168,10 @@ fn status_changes_of_an_action_in_a_content_subfolder() {
     assert_eq!(
         transitions(torg),
         [
-            (None, "idea", "2024-01-15"),
-            (Some("idea"), "planned", "2024-03-01"),
-            (Some("planned"), "ongoing", "2024-06-10"),
-            (Some("ongoing"), "done", "2025-02-01"),
+            (None, "idea", day("2024-01-15")),
+            (Some("idea"), "planned", day("2024-03-01")),
+            (Some("planned"), "ongoing", day("2024-06-10")),
+            (Some("ongoing"), "done", day("2025-02-01")),
         ]
     );
     let commits: Vec<_> = torg
@@ -236,14 +242,14 @@ fn merges_follow_the_first_parent() {
     assert_eq!(
         transitions(x),
         [
-            (None, "idea", "2024-01-01"),
-            (Some("idea"), "ongoing", "2024-03-01")
+            (None, "idea", day("2024-01-01")),
+            (Some("idea"), "ongoing", day("2024-03-01"))
         ]
     );
     assert_eq!(x.status_changes[1].change.commit, merge);
     assert_eq!(
         transitions(&h.files["p/actions/y.md"]),
-        [(None, "done", "2024-02-10")]
+        [(None, "done", day("2024-02-10"))]
     );
 }
 
@@ -265,15 +271,15 @@ fn deleted_renamed_and_readded_files() {
         new.added,
         Some(change(&c2, "2024-02-01", "Rename one, drop one"))
     );
-    assert_eq!(transitions(new), [(None, "idea", "2024-02-01")]);
+    assert_eq!(transitions(new), [(None, "idea", day("2024-02-01"))]);
     assert!(!h.files.contains_key("p/actions/old.md"));
     let back = &h.files["p/actions/gone.md"];
-    assert_eq!(back.added.as_ref().unwrap().date, "2024-01-01");
+    assert_eq!(back.added.as_ref().unwrap().date, day("2024-01-01"));
     assert_eq!(
         transitions(back),
         [
-            (None, "idea", "2024-01-01"),
-            (Some("idea"), "planned", "2024-03-01")
+            (None, "idea", day("2024-01-01")),
+            (Some("idea"), "planned", day("2024-03-01"))
         ]
     );
 }
@@ -347,7 +353,10 @@ fn a_shallow_clone_says_history_is_incomplete() {
     assert!(h.shallow);
     let x = &h.files["p/actions/x.md"];
     assert_eq!(x.added, None);
-    assert_eq!(transitions(x), [(Some("planned"), "ongoing", "2024-04-01")]);
+    assert_eq!(
+        transitions(x),
+        [(Some("planned"), "ongoing", day("2024-04-01"))]
+    );
     assert_eq!(x.last_changed, Some(change(&c4, "2024-04-01", "Ongoing")));
 
     // A deeper clone knows more.
@@ -364,7 +373,7 @@ fn a_shallow_clone_says_history_is_incomplete() {
     assert_eq!(h.files["p/actions/x.md"], FileHistory::default());
     assert_eq!(
         transitions(&h.files["p/actions/y.md"]),
-        [(None, "idea", "2024-03-01")]
+        [(None, "idea", day("2024-03-01"))]
     );
     assert_eq!(
         h.files["p/actions/y.md"].added,

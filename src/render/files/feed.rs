@@ -6,8 +6,8 @@ use serde_json::json;
 
 use crate::diag::Diagnostic;
 use crate::graph::routes::PlacePage;
-use crate::model::Status;
-use crate::render::kit::events::Event;
+use crate::model::{iso, Status};
+use crate::render::kit::events::{Event, What};
 use crate::render::kit::urls::absolute;
 use crate::render::kit::view::{place_name, status_label};
 use crate::render::kit::Renderer;
@@ -22,25 +22,25 @@ pub fn write_place(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagn
     let feed_url = absolute(r, &g.routes.file_url(&g.routes.feed(p)));
     let updated = events
         .first()
-        .map(|e| e.date.clone())
+        .map(|e| iso(e.date))
         .unwrap_or_else(|| "2000-01-01".into());
     let entries: Vec<_> = events
         .iter()
         .map(|ev| {
             let e = g.entity(ev.node);
             let label = match ev.what {
-                "added" => s.get("added"),
-                "completed" => status_label(s, Status::Done),
-                "decided" => status_label(s, Status::Planned),
-                "started" => status_label(s, Status::Ongoing),
-                "report" => s.get("event_report"),
-                _ => status_label(s, Status::Cancelled),
+                What::Added => s.get("added"),
+                What::Completed => status_label(s, Status::Done),
+                What::Decided => status_label(s, Status::Planned),
+                What::Started => status_label(s, Status::Ongoing),
+                What::Report => s.get("event_report"),
+                What::Cancelled => status_label(s, Status::Cancelled),
             };
             json!({
                 "title": xml_chars(&format!("{label}: {}", e.common.title)),
                 "url": xml_chars(&absolute(r, &g.routes.entity_url(ev.node))),
-                "what": ev.what,
-                "date": ev.date,
+                "what": ev.what.code(),
+                "date": iso(ev.date),
                 "summary": xml_chars(e.common.summary.as_deref().unwrap_or(&e.common.title)),
             })
         })

@@ -13,7 +13,7 @@ use serde_json::{json, Value as Json};
 
 use crate::graph::{Graph, NodeId};
 use crate::history::History;
-use crate::model::{Action, Status};
+use crate::model::{Action, Date, Status};
 use crate::render::kit::links::LinkCache;
 use crate::render::kit::view::share_done;
 use crate::render::kit::view::status_label;
@@ -41,8 +41,8 @@ impl YearEnd {
 pub struct AsOf<'a> {
     g: &'a Graph,
     history: Option<&'a History>,
-    /// `YYYY-MM-DD` of the oldest commit git has of the content; before it git knows nothing.
-    history_starts: Option<String>,
+    /// The date of the oldest commit git has of the content; before it git knows nothing.
+    history_starts: Option<Date>,
 }
 
 impl<'a> AsOf<'a> {
@@ -53,11 +53,10 @@ impl<'a> AsOf<'a> {
                 .flat_map(|f| {
                     f.added
                         .iter()
-                        .map(|c| c.date.as_str())
-                        .chain(f.status_changes.first().map(|s| s.change.date.as_str()))
+                        .map(|c| c.date)
+                        .chain(f.status_changes.first().map(|s| s.change.date))
                 })
                 .min()
-                .map(str::to_string)
         });
         AsOf {
             g,
@@ -69,8 +68,7 @@ impl<'a> AsOf<'a> {
     /// True when git's record covers the end of `year` (the history began before it).
     pub fn git_knows(&self, year: i32) -> bool {
         self.history_starts
-            .as_deref()
-            .is_some_and(|start| start <= year_end(year).as_str())
+            .is_some_and(|start| start <= year_end(year))
     }
 
     /// The standing of action `n` at the end of `year`, or `None` when it did not exist yet.
@@ -118,8 +116,9 @@ fn from_front_matter(a: &Action, year: i32) -> YearEnd {
     }
 }
 
-fn year_end(year: i32) -> String {
-    format!("{year:04}-12-31")
+/// The last day of `year`.
+fn year_end(year: i32) -> Date {
+    Date::from_calendar_date(year, time::Month::December, 31).unwrap_or(Date::MAX)
 }
 
 /// Actions grouped by their standing at the end of `year` (in the order of the statuses,

@@ -7,15 +7,15 @@ use serde_json::{json, Value as Json};
 
 use crate::graph::NodeId;
 use crate::history::{commit_url, Change};
-use crate::model::{Common, EntityKind, Status};
+use crate::model::{iso, Common, Date, EntityKind, Status};
 use crate::render::kit::view::status_label;
 use crate::render::kit::Renderer;
 
 fn change_json(r: &Renderer, p: usize, c: &Change) -> Json {
     let s = &r.strings[p];
     json!({
-        "date": c.date,
-        "date_text": s.date(&c.date),
+        "date": iso(c.date),
+        "date_text": s.date(&iso(c.date)),
         "summary": c.summary,
         "commit": &c.commit[..c.commit.len().min(7)],
         "commit_url": commit_link(r, c),
@@ -77,36 +77,67 @@ pub fn history_events(r: &Renderer, p: usize) -> Option<Vec<Event>> {
         if let Some(a) = &h.added {
             out.push(Event {
                 node: n,
-                what: "added",
-                date: a.date.clone(),
+                what: What::Added,
+                date: a.date,
                 commit_url: commit_link(r, a),
             });
         }
         for sc in h.status_changes.iter().filter(|sc| sc.from.is_some()) {
-            let what = match sc.to.as_str() {
-                "planned" => "decided",
-                "ongoing" => "started",
-                "done" => "completed",
-                "cancelled" => "cancelled",
-                _ => continue,
+            let Some(what) = What::of_status(&sc.to) else {
+                continue;
             };
             out.push(Event {
                 node: n,
                 what,
-                date: sc.change.date.clone(),
+                date: sc.change.date,
                 commit_url: commit_link(r, &sc.change),
             });
         }
     }
     Some(out)
 }
-/// One event of the feed.
+/// What happened to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    Added,
+    Decided,
+    Started,
+    Completed,
+    Cancelled,
+    /// A yearly report published.
+    Report,
+}
+
+impl What {
+    /// The code templates and UI strings (`event_<code>`) know it by.
+    pub fn code(self) -> &'static str {
+        match self {
+            What::Added => "added",
+            What::Decided => "decided",
+            What::Started => "started",
+            What::Completed => "completed",
+            What::Cancelled => "cancelled",
+            What::Report => "report",
+        }
+    }
+
+    /// The event of an action's status becoming `to` (none for other values).
+    fn of_status(to: &str) -> Option<What> {
+        Some(match to {
+            "planned" => What::Decided,
+            "ongoing" => What::Started,
+            "done" => What::Completed,
+            "cancelled" => What::Cancelled,
+            _ => return None,
+        })
+    }
+}
+
+/// One event of the feed, the changes page and the year pages.
 pub struct Event {
     pub node: NodeId,
-    /// `added`, `decided`, `started`, `completed`, `cancelled` or `report` (a yearly report
-    /// published).
-    pub what: &'static str,
-    pub date: String,
+    pub what: What,
+    pub date: Date,
     /// Link to the commit on the forge, when known from git history.
     pub commit_url: Option<String>,
 }
@@ -137,16 +168,19 @@ pub fn content_events_of(g: &crate::graph::Graph, n: NodeId) -> Vec<Event> {
     if let Some(y) = a.listed {
         out.push(Event {
             node: n,
-            what: "added",
-            date: format!("{y:04}-01-01"),
+            what: What::Added,
+            date: i32::try_from(y)
+                .ok()
+                .and_then(|y| crate::model::date(y, 1, 1))
+                .unwrap_or(if y > 0 { Date::MAX } else { Date::MIN }),
             commit_url: None,
         });
     }
     if let (Status::Done, Some(c)) = (a.status, a.completed) {
         out.push(Event {
             node: n,
-            what: "completed",
-            date: crate::model::iso(c.first_day()),
+            what: What::Completed,
+            date: c.first_day(),
             commit_url: None,
         });
     }
@@ -174,8 +208,8 @@ fn report_events(g: &crate::graph::Graph, p: usize) -> impl Iterator<Item = Even
             let published = g.entity(n).report()?.published.first_day();
             Some(Event {
                 node: n,
-                what: "report",
-                date: crate::model::iso(published),
+                what: What::Report,
+                date: published,
                 commit_url: None,
             })
         })

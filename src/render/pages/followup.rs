@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::diag::Diagnostic;
 use crate::graph::warnings::follow_up;
+use crate::model::iso;
 use crate::render::kit::events::Event;
 use crate::render::kit::view::place_name;
 use crate::render::kit::Renderer;
@@ -17,28 +18,28 @@ pub fn changes_page(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diag
     let g = r.g;
     let s = &r.strings[p];
     let t = g.today;
-    let since = format!(
-        "{:04}-{:02}-{:02}",
-        t.year() - 1,
-        u8::from(t.month()),
-        t.day()
-    );
+    // A year back; from 29 February, what follows 28 February.
+    let since = t
+        .replace_year(t.year() - 1)
+        .or_else(|_| crate::model::date(t.year() - 1, 3, 1).ok_or(()))
+        .unwrap_or(t);
     let rows: Vec<_> = events
         .iter()
         .filter(|e| e.date >= since)
         .map(|e| {
             json!({
-                "date": e.date,
-                "date_text": s.date(&e.date),
-                "what": e.what,
-                "what_label": s.get(&format!("event_{}", e.what)),
+                "date": iso(e.date),
+                "date_text": s.date(&iso(e.date)),
+                "what": e.what.code(),
+                "what_label": s.get(&format!("event_{}", e.what.code())),
                 "link": r.links.link(g, s, e.node, p),
                 "commit_url": e.commit_url,
             })
         })
         .collect();
     let title = format!("{} – {}", s.get("changes"), place_name(g, p));
-    let data = json!({"events": rows, "since": s.date(&since), "incomplete": r.history_incomplete});
+    let data =
+        json!({"events": rows, "since": s.date(&iso(since)), "incomplete": r.history_incomplete});
     r.page(
         &g.routes.place_page(p, PlacePage::Changes),
         "changes.html",

@@ -6,7 +6,7 @@ use serde_json::{json, Value as Json};
 
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
-use crate::model::{Entity, EntityKind, Fields};
+use crate::model::{iso, Entity, EntityKind, Fields};
 use crate::render::kit::chart;
 use crate::render::kit::view::kind_label;
 use crate::render::kit::view::place_name;
@@ -183,9 +183,9 @@ fn latest_changes(
         .map(|e| {
             json!({
                 "link": r.links.link(g, s, e.node, p),
-                "label": s.get(&format!("event_{}", e.what)),
-                "when": s.date(&e.date),
-                "datetime": e.date,
+                "label": s.get(&format!("event_{}", e.what.code())),
+                "when": s.date(&iso(e.date)),
+                "datetime": iso(e.date),
             })
         })
         .collect()

@@ -13,11 +13,11 @@ use serde_json::{json, Value as Json};
 
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, NodeId};
-use crate::model::{EntityKind, Indicator};
+use crate::model::{iso, EntityKind, Indicator};
 use crate::render::kit::asof;
 use crate::render::kit::asof::AsOf;
 use crate::render::kit::chart::with_unit;
-use crate::render::kit::events::Event;
+use crate::render::kit::events::{Event, What};
 use crate::render::kit::view::place_name;
 use crate::render::kit::Crumb;
 use crate::render::kit::Renderer;
@@ -208,14 +208,14 @@ fn year_page(
     let changes: Vec<Json> = if r.history.is_some() {
         let mut v: Vec<&Event> = events
             .iter()
-            .filter(|e| e.what != "report" && e.date.starts_with(&format!("{y}-")))
+            .filter(|e| e.what != What::Report && e.date.year() == year)
             .collect();
         v.sort_by(|a, b| a.date.cmp(&b.date).then(a.node.cmp(&b.node)));
         v.into_iter()
             .map(|e| {
                 json!({
-                    "date": e.date, "date_text": s.date(&e.date),
-                    "what_label": s.get(&format!("event_{}", e.what)),
+                    "date": iso(e.date), "date_text": s.date(&iso(e.date)),
+                    "what_label": s.get(&format!("event_{}", e.what.code())),
                     "link": r.links.link(g, s, e.node, p), "commit_url": e.commit_url,
                 })
             })
