@@ -232,8 +232,49 @@ pub fn render_place(
     } else {
         Vec::new()
     };
-    let events = &events;
-    type Job<'a> = Box<dyn Fn() -> Result<(), Diagnostic> + Send + Sync + 'a>;
+    let jobs = place_level_jobs(r, p, parts, &events);
+    let all: Vec<u32>;
+    let list = match entities {
+        Some(l) => l,
+        None => {
+            all = (0..place.entities.len() as u32).collect();
+            &all
+        }
+    };
+    // Place-level files and entity pages side by side, so that neither waits for the other.
+    let (mut errors, entity_errors) = rayon::join(
+        || -> Vec<Diagnostic> { jobs.par_iter().filter_map(|job| job().err()).collect() },
+        || -> Vec<Diagnostic> {
+            list.par_iter()
+                // A report is shown on the follow-up page of its year.
+                .filter(|i| place.entities[**i as usize].kind != EntityKind::Report)
+                .filter_map(|i| {
+                    programme::entity_page(
+                        r,
+                        NodeId {
+                            place: p as u32,
+                            idx: *i,
+                        },
+                    )
+                    .err()
+                })
+                .collect()
+        },
+    );
+    errors.extend(entity_errors);
+    errors
+}
+
+/// A place-level page or file to write.
+type Job<'a> = Box<dyn Fn() -> Result<(), Diagnostic> + Send + Sync + 'a>;
+
+/// The place-level pages and files of place `p` that `parts` names, longest first.
+fn place_level_jobs<'a>(
+    r: &'a Renderer,
+    p: usize,
+    parts: PlaceParts,
+    events: &'a [crate::render::kit::events::Event],
+) -> Vec<Job<'a>> {
     let mut jobs: Vec<Job> = Vec::new();
     if parts.pages {
         jobs.push(Box::new(move || programme::programme_page(r, p, events)));
@@ -274,34 +315,5 @@ pub fn render_place(
     }
     // The search index is the longest job: start it first.
     jobs.reverse();
-    let all: Vec<u32>;
-    let list = match entities {
-        Some(l) => l,
-        None => {
-            all = (0..place.entities.len() as u32).collect();
-            &all
-        }
-    };
-    // Place-level files and entity pages side by side, so that neither waits for the other.
-    let (mut errors, entity_errors) = rayon::join(
-        || -> Vec<Diagnostic> { jobs.par_iter().filter_map(|job| job().err()).collect() },
-        || -> Vec<Diagnostic> {
-            list.par_iter()
-                // A report is shown on the follow-up page of its year.
-                .filter(|i| place.entities[**i as usize].kind != EntityKind::Report)
-                .filter_map(|i| {
-                    programme::entity_page(
-                        r,
-                        NodeId {
-                            place: p as u32,
-                            idx: *i,
-                        },
-                    )
-                    .err()
-                })
-                .collect()
-        },
-    );
-    errors.extend(entity_errors);
-    errors
+    jobs
 }

@@ -130,69 +130,10 @@ pub fn admin(r: &Renderer) -> Result<(), Diagnostic> {
 fn config(r: &Renderer, cms: &Cms, repo: &Repository) -> Config {
     let g = r.g;
     let s = &r.site_strings;
-    let dir = |rel: &str| match repo.content_dir.as_str() {
-        "" | "." => rel.to_string(),
-        d => format!("{d}/{rel}"),
-    };
-    let mut collections = Vec::new();
-    for (p, place) in g.places.iter().enumerate() {
-        let ps = &r.strings[p];
-        let name = crate::render::kit::view::place_name(g, p);
-        let coll = |kind: EntityKind| format!("{}-{}", place.id, kind.folder());
-        let label = |key: &str| -> Option<String> {
-            match ps.map.get(key) {
-                Some(serde_json::Value::String(v)) => Some(v.clone()),
-                _ => None,
-            }
-        };
-        let ctx = FieldContext {
-            ambitions: coll(EntityKind::Ambition),
-            strategies: coll(EntityKind::Strategy),
-            areas: place
-                .of_kind(EntityKind::Area)
-                .next()
-                .map(|_| coll(EntityKind::Area)),
-            ambition_choices: ambition_choices(g, p),
-            label: &label,
-        };
-        collections.push(Collection {
-            name: format!("{}-programme", place.id),
-            label: format!("{name}: {}", kind_label(ps, EntityKind::Programme, false)),
-            label_singular: None,
-            folder: None,
-            files: Some(vec![FileEntry {
-                name: "programme".into(),
-                label: format!("{name}: {}", kind_label(ps, EntityKind::Programme, false)),
-                file: dir(&format!("{}/programme.md", place.id)),
-                fields: fields(EntityKind::Programme, &ctx),
-            }]),
-            create: None,
-            extension: None,
-            format: "frontmatter",
-            slug: None,
-            summary: None,
-            media_folder: "files",
-            public_folder: "files",
-            fields: None,
-        });
-        for kind in EntityKind::FOLDERS {
-            collections.push(Collection {
-                name: coll(kind),
-                label: format!("{name}: {}", kind_label(ps, kind, true)),
-                label_singular: Some(kind_label(ps, kind, false)),
-                folder: Some(dir(&format!("{}/{}", place.id, kind.folder()))),
-                files: None,
-                create: Some(true),
-                extension: Some("md"),
-                format: "frontmatter",
-                slug: Some("{{slug}}"),
-                summary: (kind == EntityKind::Action).then_some("{{title}} ({{status}})"),
-                media_folder: "../files",
-                public_folder: "../files",
-                fields: Some(fields(kind, &ctx)),
-            });
-        }
-    }
+    let dir = |rel: &str| in_repo(repo, rel);
+    let collections = (0..g.places.len())
+        .flat_map(|p| place_collections(r, p, repo))
+        .collect();
     let (api_root, base_url) = api_root(&cms.backend, &repo.url);
     Config {
         backend: Backend {
@@ -216,6 +157,79 @@ fn config(r: &Renderer, cms: &Cms, repo: &Repository) -> Config {
         },
         collections,
     }
+}
+
+/// The path in the repository of `rel`, a path below the content folder.
+fn in_repo(repo: &Repository, rel: &str) -> String {
+    match repo.content_dir.as_str() {
+        "" | "." => rel.to_string(),
+        d => format!("{d}/{rel}"),
+    }
+}
+
+/// The collections of place `p`: its programme file and a folder per kind of entity.
+fn place_collections(r: &Renderer, p: usize, repo: &Repository) -> Vec<Collection> {
+    let g = r.g;
+    let place = &g.places[p];
+    let ps = &r.strings[p];
+    let dir = |rel: &str| in_repo(repo, rel);
+    let name = crate::render::kit::view::place_name(g, p);
+    let coll = |kind: EntityKind| format!("{}-{}", place.id, kind.folder());
+    let label = |key: &str| -> Option<String> {
+        match ps.map.get(key) {
+            Some(serde_json::Value::String(v)) => Some(v.clone()),
+            _ => None,
+        }
+    };
+    let ctx = FieldContext {
+        ambitions: coll(EntityKind::Ambition),
+        strategies: coll(EntityKind::Strategy),
+        areas: place
+            .of_kind(EntityKind::Area)
+            .next()
+            .map(|_| coll(EntityKind::Area)),
+        ambition_choices: ambition_choices(g, p),
+        label: &label,
+    };
+    let programme = kind_label(ps, EntityKind::Programme, false);
+    let mut collections = vec![Collection {
+        name: format!("{}-programme", place.id),
+        label: format!("{name}: {programme}"),
+        label_singular: None,
+        folder: None,
+        files: Some(vec![FileEntry {
+            name: "programme".into(),
+            label: format!("{name}: {programme}"),
+            file: dir(&format!("{}/programme.md", place.id)),
+            fields: fields(EntityKind::Programme, &ctx),
+        }]),
+        create: None,
+        extension: None,
+        format: "frontmatter",
+        slug: None,
+        summary: None,
+        media_folder: "files",
+        public_folder: "files",
+        fields: None,
+    }];
+    for kind in EntityKind::FOLDERS {
+        collections.push(Collection {
+            name: coll(kind),
+            label: format!("{name}: {}", kind_label(ps, kind, true)),
+            label_singular: Some(kind_label(ps, kind, false)),
+            folder: Some(dir(&format!("{}/{}", place.id, kind.folder()))),
+            files: None,
+            create: Some(true),
+            extension: Some("md"),
+            format: "frontmatter",
+            slug: Some("{{slug}}"),
+            summary: (kind == EntityKind::Action).then_some("{{title}} ({{status}})"),
+            media_folder: "../files",
+            public_folder: "../files",
+            fields: Some(fields(kind, &ctx)),
+        });
+    }
+    collections
 }
 
 /// `owner/name` of a repository URL (`https://github.com/owner/name.git`).

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use crate::model::Indicator;
+use crate::model::{Indicator, Target};
 use crate::render::kit::view::Fact;
 use crate::theme::i18n::Strings;
 use crate::util::escape::xml;
@@ -108,80 +108,139 @@ fn nice_step(span: f64) -> f64 {
     nice * mag
 }
 
+/// The drawing area of a chart and the ranges of its axes.
+struct Frame {
+    w: f64,
+    h: f64,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    /// The value axis, from `lo` to `hi` in steps of `step`.
+    lo: f64,
+    hi: f64,
+    step: f64,
+    /// The first and last year shown.
+    y0: i64,
+    y1: i64,
+}
+
+impl Frame {
+    /// The frame that shows every value and the target of `i`; None without values.
+    fn of(i: &Indicator) -> Option<Frame> {
+        let mut ys: Vec<f64> = i.values.iter().map(|v| v.value).collect();
+        if let Some(t) = &i.target {
+            ys.push(t.value);
+        }
+        let lo = ys.iter().cloned().fold(f64::INFINITY, f64::min).min(0.0);
+        let mut hi = ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        if hi <= lo {
+            hi = lo + 1.0;
+        }
+        let step = nice_step(hi - lo);
+        let mut years: Vec<i64> = i.values.iter().map(|v| v.year).collect();
+        if let Some(ty) = i.target.as_ref().and_then(|t| t.year) {
+            years.push(ty);
+        }
+        Some(Frame {
+            w: 640.0,
+            h: 280.0,
+            left: 56.0,
+            right: 24.0,
+            top: 20.0,
+            bottom: 36.0,
+            lo: (lo / step).floor() * step,
+            hi: (hi / step).ceil() * step,
+            step,
+            y0: *years.iter().min()?,
+            y1: *years.iter().max()?,
+        })
+    }
+
+    /// The x of a year (a single year in the middle).
+    fn px(&self, year: i64) -> f64 {
+        let width = self.w - self.left - self.right;
+        if self.y1 == self.y0 {
+            return self.left + width / 2.0;
+        }
+        let span_x = (self.y1 - self.y0).max(1) as f64;
+        self.left + (year - self.y0) as f64 / span_x * width
+    }
+
+    /// The y of a value.
+    fn py(&self, v: f64) -> f64 {
+        self.top + (self.hi - v) / (self.hi - self.lo) * (self.h - self.top - self.bottom)
+    }
+}
+
 /// The chart as inline SVG, or None without values.
 pub fn svg(s: &Strings, i: &Indicator, title: &str) -> Option<String> {
     if i.values.is_empty() {
         return None;
     }
-    let (w, h, left, right, top, bottom) = (640.0, 280.0, 56.0, 24.0, 20.0, 36.0);
-    let mut ys: Vec<f64> = i.values.iter().map(|v| v.value).collect();
-    if let Some(t) = &i.target {
-        ys.push(t.value);
-    }
-    let mut lo = ys.iter().cloned().fold(f64::INFINITY, f64::min).min(0.0);
-    let mut hi = ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-    if hi <= lo {
-        hi = lo + 1.0;
-    }
-    let step = nice_step(hi - lo);
-    lo = (lo / step).floor() * step;
-    hi = (hi / step).ceil() * step;
-    let mut years: Vec<i64> = i.values.iter().map(|v| v.year).collect();
-    if let Some(ty) = i.target.as_ref().and_then(|t| t.year) {
-        years.push(ty);
-    }
-    let (y0, y1) = (*years.iter().min()?, *years.iter().max()?);
-    let span_x = (y1 - y0).max(1) as f64;
-    let px = |year: i64| {
-        left + (year - y0) as f64 / span_x * (w - left - right)
-            + if y1 == y0 {
-                (w - left - right) / 2.0
-            } else {
-                0.0
-            }
-    };
-    let py = |v: f64| top + (hi - v) / (hi - lo) * (h - top - bottom);
+    let f = Frame::of(i)?;
     let desc = summary_text(s, i);
     let mut o = String::new();
     let _ = write!(
         o,
-        "<svg class=\"chart\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{}</desc>",
+        "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{}</desc>",
+        f.w,
+        f.h,
         xml(&s.fmt("chart_label", &[("title", title)])),
         xml(&desc)
     );
-    let mut v = lo;
-    while v <= hi + step / 2.0 {
-        let y = py(v);
-        let _ = write!(o, "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text class=\"axis\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>", w - right, left - 8.0, y + 4.0, xml(&s.number(v)));
-        v += step;
+    axes(&mut o, s, &f);
+    if let Some(t) = &i.target {
+        target(&mut o, s, &f, t, i.unit.as_deref());
     }
-    let label_every = ((y1 - y0) / 8 + 1).max(1);
-    for year in y0..=y1 {
-        if (year - y0) % label_every == 0 || year == y1 {
+    line(&mut o, &f, i);
+    o.push_str("</svg>");
+    Some(o)
+}
+
+/// The grid lines with their values, and the years below.
+fn axes(o: &mut String, s: &Strings, f: &Frame) {
+    let (left, w, right, h) = (f.left, f.w, f.right, f.h);
+    let mut v = f.lo;
+    while v <= f.hi + f.step / 2.0 {
+        let y = f.py(v);
+        let _ = write!(o, "<line class=\"grid\" x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text class=\"axis\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>", w - right, left - 8.0, y + 4.0, xml(&s.number(v)));
+        v += f.step;
+    }
+    let label_every = ((f.y1 - f.y0) / 8 + 1).max(1);
+    for year in f.y0..=f.y1 {
+        if (year - f.y0) % label_every == 0 || year == f.y1 {
             let _ = write!(
                 o,
                 "<text class=\"axis\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{year}</text>",
-                px(year),
+                f.px(year),
                 h - 12.0
             );
         }
     }
-    if let Some(t) = &i.target {
-        let y = py(t.value);
-        let label = xml(&format!(
-            "{} {}",
-            s.get("target"),
-            with_unit(s, t.value, i.unit.as_deref())
-        ));
-        let _ = write!(o, "<line class=\"target\" x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text class=\"target-label\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>", w - right, w - right, y - 6.0);
-        if let Some(ty) = t.year {
-            let _ = write!(o, "<rect class=\"target-mark\" x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" transform=\"rotate(45 {:.1} {:.1})\"/>", px(ty) - 5.0, y - 5.0, px(ty), y);
-        }
+}
+
+/// The target's line and label, and its mark at the target year.
+fn target(o: &mut String, s: &Strings, f: &Frame, t: &Target, unit: Option<&str>) {
+    let (left, w, right) = (f.left, f.w, f.right);
+    let y = f.py(t.value);
+    let label = xml(&format!(
+        "{} {}",
+        s.get("target"),
+        with_unit(s, t.value, unit)
+    ));
+    let _ = write!(o, "<line class=\"target\" x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text class=\"target-label\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>", w - right, w - right, y - 6.0);
+    if let Some(ty) = t.year {
+        let _ = write!(o, "<rect class=\"target-mark\" x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" transform=\"rotate(45 {:.1} {:.1})\"/>", f.px(ty) - 5.0, y - 5.0, f.px(ty), y);
     }
+}
+
+/// The line through the values and a point at each.
+fn line(o: &mut String, f: &Frame, i: &Indicator) {
     let points: Vec<String> = i
         .values
         .iter()
-        .map(|v| format!("{:.1},{:.1}", px(v.year), py(v.value)))
+        .map(|v| format!("{:.1},{:.1}", f.px(v.year), f.py(v.value)))
         .collect();
     let _ = write!(
         o,
@@ -192,10 +251,8 @@ pub fn svg(s: &Strings, i: &Indicator, title: &str) -> Option<String> {
         let _ = write!(
             o,
             "<circle class=\"point\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4.5\"/>",
-            px(v.year),
-            py(v.value)
+            f.px(v.year),
+            f.py(v.value)
         );
     }
-    o.push_str("</svg>");
-    Some(o)
 }

@@ -18,7 +18,7 @@ use crate::render::kit::asof;
 use crate::render::kit::asof::AsOf;
 use crate::render::kit::chart::with_unit;
 use crate::render::kit::events::{Event, What};
-use crate::render::kit::view::place_name;
+use crate::render::kit::view::{place_name, LinkView};
 use crate::render::kit::Crumb;
 use crate::render::kit::Renderer;
 use crate::theme::i18n::Strings;
@@ -188,52 +188,15 @@ fn year_page(
 ) -> Result<(), Diagnostic> {
     let g = r.g;
     let s = &r.strings[p];
-    let place = &g.places[p];
     let y = year.to_string();
     let report = report_of(g, p, year);
     let completed: Vec<Json> = completed_in(g, p, year)
         .into_iter()
         .map(|n| completed_row(r, s, n, p))
         .collect();
-    let listed: Vec<_> = place
-        .of_kind(EntityKind::Action)
-        .map(|i| NodeId {
-            place: p as u32,
-            idx: i,
-        })
-        .filter(|n| g.entity(*n).action().and_then(|a| a.listed) == Some(i64::from(year)))
-        .map(|n| r.links.link(g, s, n, p))
-        .collect();
-    // Status changes during the year, when git knows them.
-    let changes: Vec<Json> = if r.history.is_some() {
-        let mut v: Vec<&Event> = events
-            .iter()
-            .filter(|e| e.what != What::Report && e.date.year() == year)
-            .collect();
-        v.sort_by(|a, b| a.date.cmp(&b.date).then(a.node.cmp(&b.node)));
-        v.into_iter()
-            .map(|e| {
-                json!({
-                    "date": iso(e.date), "date_text": s.date(&iso(e.date)),
-                    "what_label": s.get(&format!("event_{}", e.what.code())),
-                    "link": r.links.link(g, s, e.node, p), "commit_url": e.commit_url,
-                })
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let indicators: Vec<Json> = place
-        .of_kind(EntityKind::Indicator)
-        .filter_map(|i| {
-            let n = NodeId {
-                place: p as u32,
-                idx: i,
-            };
-            let ind = g.entity(n).indicator()?;
-            Some(indicator_row(r, s, n, ind, year, p))
-        })
-        .collect();
+    let listed = listed_in(r, p, year);
+    let changes = changes_in(r, p, year, events);
+    let indicators = indicator_rows(r, p, year);
     let nav = |yr: Option<i32>| yr.map(|yr| json!({"year": yr, "url": year_url(g, p, yr)}));
     let heading = s.fmt("follow_up_year", &[("year", &y)]);
     let data = json!({
@@ -272,4 +235,56 @@ fn year_page(
         report.map(|n| &g.entity(n).common),
         data,
     )
+}
+
+/// Links to the actions of place `p` listed in `year`.
+fn listed_in(r: &Renderer, p: usize, year: i32) -> Vec<LinkView> {
+    let (g, s) = (r.g, &r.strings[p]);
+    g.places[p]
+        .of_kind(EntityKind::Action)
+        .map(|i| NodeId {
+            place: p as u32,
+            idx: i,
+        })
+        .filter(|n| g.entity(*n).action().and_then(|a| a.listed) == Some(i64::from(year)))
+        .map(|n| r.links.link(g, s, n, p))
+        .collect()
+}
+
+/// The status changes of place `p` during `year`, oldest first, when git knows them.
+fn changes_in(r: &Renderer, p: usize, year: i32, events: &[Event]) -> Vec<Json> {
+    let (g, s) = (r.g, &r.strings[p]);
+    if r.history.is_none() {
+        return Vec::new();
+    }
+    let mut v: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.what != What::Report && e.date.year() == year)
+        .collect();
+    v.sort_by(|a, b| a.date.cmp(&b.date).then(a.node.cmp(&b.node)));
+    v.into_iter()
+        .map(|e| {
+            json!({
+                "date": iso(e.date), "date_text": s.date(&iso(e.date)),
+                "what_label": s.get(&format!("event_{}", e.what.code())),
+                "link": r.links.link(g, s, e.node, p), "commit_url": e.commit_url,
+            })
+        })
+        .collect()
+}
+
+/// Each indicator of place `p` with its value in `year`.
+fn indicator_rows(r: &Renderer, p: usize, year: i32) -> Vec<Json> {
+    let (g, s) = (r.g, &r.strings[p]);
+    g.places[p]
+        .of_kind(EntityKind::Indicator)
+        .filter_map(|i| {
+            let n = NodeId {
+                place: p as u32,
+                idx: i,
+            };
+            let ind = g.entity(n).indicator()?;
+            Some(indicator_row(r, s, n, ind, year, p))
+        })
+        .collect()
 }
