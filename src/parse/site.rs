@@ -281,28 +281,24 @@ fn script_ok(s: &str) -> bool {
     }
 }
 
-/// The path of a base URL, always starting and ending with `/`; None when it is not a URL.
+/// The path of a base URL, always starting and ending with `/`; None when it is not an
+/// `http(s)` URL with a host or a path starting with `/`, or when it climbs (`..`) or holds
+/// characters that would end an HTML attribute.
 pub fn base_path(base_url: &str) -> Option<String> {
     let b = base_url.trim();
-    let rest = if let Some(r) = b
-        .strip_prefix("https://")
-        .or_else(|| b.strip_prefix("http://"))
-    {
-        match r.find('/') {
-            Some(i) => &r[i..],
-            None if !r.is_empty() => "/",
-            None => return None,
-        }
-    } else if b.starts_with('/') {
-        b
-    } else {
-        return None;
-    };
-    let rest = rest.split(['?', '#']).next().unwrap_or("/");
-    if rest.contains("..") || rest.contains(['"', '<', '>', '\'', ' ', '\\']) {
+    if b.contains("..") || b.contains(['"', '<', '>', '\'', ' ', '\\']) {
         return None;
     }
-    let mut p = rest.to_string();
+    let path = if b.starts_with('/') {
+        b.split(['?', '#']).next().unwrap_or("/").to_string()
+    } else {
+        let u = url::Url::parse(b).ok()?;
+        if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none_or(str::is_empty) {
+            return None;
+        }
+        u.path().to_string()
+    };
+    let mut p = path;
     if !p.ends_with('/') {
         p.push('/');
     }
@@ -348,5 +344,11 @@ mod tests {
         assert_eq!(base_path("/sub/").as_deref(), Some("/sub/"));
         assert_eq!(base_path("example.org"), None);
         assert_eq!(base_path("https://x/\"><script>"), None);
+        assert_eq!(base_path("https://x/a/../b"), None);
+        assert_eq!(base_path("ftp://example.org/a"), None);
+        assert_eq!(
+            base_path("https://example.org/a?x=1#y").as_deref(),
+            Some("/a/")
+        );
     }
 }
