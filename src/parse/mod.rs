@@ -16,6 +16,7 @@ mod routes;
 mod scalar;
 pub mod site;
 pub mod urls;
+mod will;
 
 use rayon::prelude::*;
 
