@@ -193,6 +193,8 @@ fn load_place(content_dir: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Plac
     place
 }
 
+/// Adds to `place` the files of its folder `rel_dir` of `kind`, reporting anything there that
+/// is not an `<id>.md` file.
 fn load_kind_folder(
     content_dir: &Path,
     rel_dir: &str,
@@ -208,56 +210,10 @@ fn load_kind_folder(
         }
         let rel = format!("{rel_dir}/{name}");
         let shown = display(content_dir, &rel);
-        let ft = entry.file_type();
-        if ft.is_symlink() {
-            diags.push(symlink_error(&shown));
-            continue;
+        match entity_file_problem(shown, &name, entry.file_type(), kind) {
+            Some(d) => diags.push(d),
+            None => files.push(rel),
         }
-        if ft.is_dir() {
-            diags.push(
-                Diagnostic::error(
-                    shown,
-                    Pos::new(1, 1),
-                    format!("unexpected folder `{name}` in {}/", kind.folder()),
-                )
-                .with_help(format!(
-                    "{}/ holds only `<id>.md` files, one per {}",
-                    kind.folder(),
-                    kind.name()
-                )),
-            );
-            continue;
-        }
-        let Some(stem) = name.strip_suffix(".md") else {
-            let hint = match name.rsplit_once('.') {
-                Some((stem, _)) => format!(
-                    "rename it to `{}.md`, or move it to the place's files/ folder",
-                    slugify(stem)
-                ),
-                None => format!("rename it to `{}.md`", slugify(&name)),
-            };
-            diags.push(
-                Diagnostic::error(
-                    shown,
-                    Pos::new(1, 1),
-                    format!("`{name}` is not a Markdown file"),
-                )
-                .with_help(hint),
-            );
-            continue;
-        };
-        if !is_valid_id(stem) {
-            diags.push(bad_name(&shown, &name, "file name"));
-            continue;
-        }
-        if let Some(message) = reserved_entity_id(kind, stem) {
-            diags.push(
-                Diagnostic::error(shown, Pos::new(1, 1), message)
-                    .with_help(format!("rename the file, e.g. to `{stem}-1.md`")),
-            );
-            continue;
-        }
-        files.push(rel);
     }
     // The files themselves are read side by side, and kept in folder order.
     let read: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = files
@@ -273,6 +229,60 @@ fn load_kind_folder(
             place.entities.push((kind, src));
         }
     }
+}
+
+/// Why the entry `name` (of type `ft`, shown as `shown`) of `kind`'s folder is not an entity
+/// file: a link, a folder, not Markdown, or not a usable id; None when it is one.
+fn entity_file_problem(
+    shown: PathBuf,
+    name: &str,
+    ft: std::fs::FileType,
+    kind: EntityKind,
+) -> Option<Diagnostic> {
+    if ft.is_symlink() {
+        return Some(symlink_error(&shown));
+    }
+    if ft.is_dir() {
+        return Some(
+            Diagnostic::error(
+                shown,
+                Pos::new(1, 1),
+                format!("unexpected folder `{name}` in {}/", kind.folder()),
+            )
+            .with_help(format!(
+                "{}/ holds only `<id>.md` files, one per {}",
+                kind.folder(),
+                kind.name()
+            )),
+        );
+    }
+    let Some(stem) = name.strip_suffix(".md") else {
+        return Some(not_markdown(shown, name));
+    };
+    if !is_valid_id(stem) {
+        return Some(bad_name(&shown, name, "file name"));
+    }
+    reserved_entity_id(kind, stem).map(|message| {
+        Diagnostic::error(shown, Pos::new(1, 1), message)
+            .with_help(format!("rename the file, e.g. to `{stem}-1.md`"))
+    })
+}
+
+/// The error for file `name` of an entity folder, which is not a Markdown file.
+fn not_markdown(shown: PathBuf, name: &str) -> Diagnostic {
+    let hint = match name.rsplit_once('.') {
+        Some((stem, _)) => format!(
+            "rename it to `{}.md`, or move it to the place's files/ folder",
+            slugify(stem)
+        ),
+        None => format!("rename it to `{}.md`", slugify(name)),
+    };
+    Diagnostic::error(
+        shown,
+        Pos::new(1, 1),
+        format!("`{name}` is not a Markdown file"),
+    )
+    .with_help(hint)
 }
 
 fn bad_name(shown: &Path, name: &str, what: &str) -> Diagnostic {

@@ -11,6 +11,7 @@ pub mod serve;
 use crate::cli::{Command, Format};
 use crate::diag::{self, Diagnostic};
 use report::Stream;
+use std::path::{Path, PathBuf};
 
 /// Runs one command and returns the process exit code (0, 1 or 2).
 pub fn run(command: Command) -> i32 {
@@ -21,55 +22,12 @@ pub fn run(command: Command) -> i32 {
             base_url,
             format,
             gzip,
-        } => {
-            let opts = crate::BuildOptions {
-                content,
-                output: output.clone(),
-                base_url,
-                gzip,
-                today: crate::graph::today(),
-            };
-            let (stats, diags) = crate::build(&opts);
-            report::print_build(&diags, format, Stream::Stderr, &opts.content);
-            match stats {
-                Some(s) => {
-                    crate::errln!(
-                        "built {} places ({} pages) into {} in {} ms",
-                        s.places,
-                        s.pages,
-                        output.display(),
-                        s.millis
-                    );
-                    0
-                }
-                None => {
-                    if diag::exit_code(&diags) == 0 {
-                        crate::errln!("error: build failed");
-                        return 2;
-                    }
-                    crate::errln!("nothing was written; {} is unchanged", output.display());
-                    diag::exit_code(&diags)
-                }
-            }
-        }
+        } => build(content, output, base_url, format, gzip),
         Command::Check {
             content,
             format,
             gaps,
-        } => {
-            let (graph, mut diags) = crate::load_graph(&content, None, crate::graph::today());
-            if gaps {
-                if let Some(g) = &graph {
-                    diags.extend(crate::graph::warnings::gaps(g));
-                    diag::sort(&mut diags);
-                }
-            }
-            report::print(&diags, format, Stream::Stdout);
-            if diags.is_empty() && format == Format::Human {
-                crate::outln!("no problems found in {}", content.display());
-            }
-            diag::exit_code(&diags)
-        }
+        } => check(&content, format, gaps),
         Command::Serve {
             content,
             output,
@@ -113,6 +71,63 @@ pub fn run(command: Command) -> i32 {
     }
 }
 
+/// `ambit build`: builds the site and reports how it went; the exit code.
+fn build(
+    content: PathBuf,
+    output: PathBuf,
+    base_url: Option<String>,
+    format: Format,
+    gzip: bool,
+) -> i32 {
+    let opts = crate::BuildOptions {
+        content,
+        output: output.clone(),
+        base_url,
+        gzip,
+        today: crate::graph::today(),
+    };
+    let (stats, diags) = crate::build(&opts);
+    report::print_build(&diags, format, Stream::Stderr, &opts.content);
+    match stats {
+        Some(s) => {
+            crate::errln!(
+                "built {} places ({} pages) into {} in {} ms",
+                s.places,
+                s.pages,
+                output.display(),
+                s.millis
+            );
+            0
+        }
+        None => {
+            if diag::exit_code(&diags) == 0 {
+                crate::errln!("error: build failed");
+                return 2;
+            }
+            crate::errln!("nothing was written; {} is unchanged", output.display());
+            diag::exit_code(&diags)
+        }
+    }
+}
+
+/// `ambit check`: prints every problem of the content (with `gaps`, also what it lacks); the
+/// exit code.
+fn check(content: &Path, format: Format, gaps: bool) -> i32 {
+    let (graph, mut diags) = crate::load_graph(content, None, crate::graph::today());
+    if gaps {
+        if let Some(g) = &graph {
+            diags.extend(crate::graph::warnings::gaps(g));
+            diag::sort(&mut diags);
+        }
+    }
+    report::print(&diags, format, Stream::Stdout);
+    if diags.is_empty() && format == Format::Human {
+        crate::outln!("no problems found in {}", content.display());
+    }
+    diag::exit_code(&diags)
+}
+
+/// Prints the error of a command that returns one; the exit code.
 fn print_result(r: Result<(), Diagnostic>) -> i32 {
     match r {
         Ok(()) => 0,

@@ -11,57 +11,12 @@ use crate::diag::Diagnostic;
 use crate::load::{is_valid_id, reserved_entity_id, reserved_place_id, slug};
 use crate::model::EntityKind;
 
+/// Writes the new content file of `kind` named by `target` (`<place>/<id>`, or `<id>` for a
+/// place) under `content`, unless `check` would refuse it.
 pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic> {
-    let (place, id) = match (kind, target.split_once('/')) {
-        (NewKind::Place, None) => (target, target),
-        (NewKind::Place, Some(_)) => {
-            return Err(usage(
-                "for a place, give just its id: `ambit new place getinge`",
-            ))
-        }
-        (_, Some((p, i))) => (p, i),
-        (_, None) => {
-            return Err(usage(
-                "give `<place>/<id>`, e.g. `ambit new action getinge/ny-lekplats`",
-            ))
-        }
-    };
-    if kind == NewKind::Report && !(id.len() == 4 && id.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(usage(&format!("`{id}` is not a year")).with_help(format!(
-            "a report is named after its year: `ambit new report {place}/2025`"
-        )));
-    }
-    for part in [place, id] {
-        if !is_valid_id(part) {
-            let d = usage(&format!("`{part}` is not a valid id"));
-            return Err(match slug(part) {
-                Some(s) => d.with_help(format!("use `{s}`")),
-                None => d.with_help(
-                    "an id needs at least one letter or digit: use a-z, 0-9 and `-`, e.g. `ny-lekplats`",
-                ),
-            });
-        }
-    }
-    if let Some(message) = reserved_place_id(place) {
-        return Err(usage(&message).with_help(format!("choose another id, e.g. `{place}-1`")));
-    }
-    let entity_kind = entity_kind(kind);
-    if let Some(message) = reserved_entity_id(entity_kind, id) {
-        return Err(usage(&message).with_help(format!("choose another id, e.g. `{id}-1`")));
-    }
-    if kind == NewKind::Report {
-        let now = crate::graph::today().year();
-        let year: i32 = id.parse().unwrap_or(i32::MAX);
-        if year > now {
-            return Err(usage(&format!(
-                "report for {year} is for a year that has not come yet (it is {now} now)"
-            ))
-            .with_help("a yearly report follows up a year that has begun or passed")
-            .with_help(format!(
-                "write the report of a year that has come, e.g. `ambit new report {place}/{now}`"
-            )));
-        }
-    }
+    let (place, id) = split_target(kind, target)?;
+    check_id(kind, place, id)?;
+    check_free(kind, place, id)?;
     if !content.join("site.yaml").is_file() {
         return Err(
             Diagnostic::io(Some(content), "no site.yaml in the content folder")
@@ -69,43 +24,8 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
         );
     }
     let path = match kind {
-        NewKind::Place => {
-            let path = content.join(place).join("programme.md");
-            if path.exists() {
-                return Err(
-                    Diagnostic::io(Some(&path), format!("place `{place}` already exists"))
-                        .with_help("choose another id, or edit its programme.md"),
-                );
-            }
-            path
-        }
-        _ => {
-            if !content.join(place).join("programme.md").is_file() {
-                return Err(usage(&format!("place `{place}` does not exist"))
-                    .with_help(format!("create it first: `ambit new place {place}`")));
-            }
-            let path = content
-                .join(place)
-                .join(entity_kind.folder())
-                .join(format!("{id}.md"));
-            if let Some(other) = taken(content, place, id) {
-                let same = if other == path {
-                    "; not overwriting it"
-                } else {
-                    ""
-                };
-                return Err(Diagnostic::io(
-                    Some(&other),
-                    format!("id `{id}` is already used in place `{place}`{same}"),
-                )
-                .with_help(format!(
-                    "{} already uses it; ids are unique within a place across all kinds",
-                    other.display()
-                ))
-                .with_help("choose another id, or edit that file"));
-            }
-            path
-        }
+        NewKind::Place => new_place_path(content, place)?,
+        _ => new_entity_path(kind, content, place, id)?,
     };
     if path.exists() {
         return Err(
@@ -123,6 +43,112 @@ pub fn run(kind: NewKind, target: &str, content: &Path) -> Result<(), Diagnostic
         .map_err(|e| Diagnostic::io(Some(&path), format!("cannot write: {e}")))?;
     crate::outln!("created {}", path.display());
     Ok(())
+}
+
+/// The place and id that `target` names for `kind`: `<place>/<id>`, or just `<id>` for a place.
+fn split_target(kind: NewKind, target: &str) -> Result<(&str, &str), Diagnostic> {
+    match (kind, target.split_once('/')) {
+        (NewKind::Place, None) => Ok((target, target)),
+        (NewKind::Place, Some(_)) => Err(usage(
+            "for a place, give just its id: `ambit new place getinge`",
+        )),
+        (_, Some((p, i))) => Ok((p, i)),
+        (_, None) => Err(usage(
+            "give `<place>/<id>`, e.g. `ambit new action getinge/ny-lekplats`",
+        )),
+    }
+}
+
+/// Refuses a report's id that is not a year, and a place or id that is not a valid id.
+fn check_id(kind: NewKind, place: &str, id: &str) -> Result<(), Diagnostic> {
+    if kind == NewKind::Report && !(id.len() == 4 && id.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(usage(&format!("`{id}` is not a year")).with_help(format!(
+            "a report is named after its year: `ambit new report {place}/2025`"
+        )));
+    }
+    for part in [place, id] {
+        if !is_valid_id(part) {
+            let d = usage(&format!("`{part}` is not a valid id"));
+            return Err(match slug(part) {
+                Some(s) => d.with_help(format!("use `{s}`")),
+                None => d.with_help(
+                    "an id needs at least one letter or digit: use a-z, 0-9 and `-`, e.g. `ny-lekplats`",
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a place or id the site's own pages take, and a report for a year that has not come.
+fn check_free(kind: NewKind, place: &str, id: &str) -> Result<(), Diagnostic> {
+    if let Some(message) = reserved_place_id(place) {
+        return Err(usage(&message).with_help(format!("choose another id, e.g. `{place}-1`")));
+    }
+    if let Some(message) = reserved_entity_id(entity_kind(kind), id) {
+        return Err(usage(&message).with_help(format!("choose another id, e.g. `{id}-1`")));
+    }
+    if kind == NewKind::Report {
+        let now = crate::graph::today().year();
+        let year: i32 = id.parse().unwrap_or(i32::MAX);
+        if year > now {
+            return Err(usage(&format!(
+                "report for {year} is for a year that has not come yet (it is {now} now)"
+            ))
+            .with_help("a yearly report follows up a year that has begun or passed")
+            .with_help(format!(
+                "write the report of a year that has come, e.g. `ambit new report {place}/{now}`"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The programme.md of new place `place`, unless the place already exists.
+fn new_place_path(content: &Path, place: &str) -> Result<PathBuf, Diagnostic> {
+    let path = content.join(place).join("programme.md");
+    if path.exists() {
+        return Err(
+            Diagnostic::io(Some(&path), format!("place `{place}` already exists"))
+                .with_help("choose another id, or edit its programme.md"),
+        );
+    }
+    Ok(path)
+}
+
+/// The file of new entity `id` of `kind` in `place`, unless the place does not exist or
+/// another entity of it already has the id.
+fn new_entity_path(
+    kind: NewKind,
+    content: &Path,
+    place: &str,
+    id: &str,
+) -> Result<PathBuf, Diagnostic> {
+    if !content.join(place).join("programme.md").is_file() {
+        return Err(usage(&format!("place `{place}` does not exist"))
+            .with_help(format!("create it first: `ambit new place {place}`")));
+    }
+    let path = content
+        .join(place)
+        .join(entity_kind(kind).folder())
+        .join(format!("{id}.md"));
+    if let Some(other) = taken(content, place, id) {
+        let same = if other == path {
+            "; not overwriting it"
+        } else {
+            ""
+        };
+        return Err(Diagnostic::io(
+            Some(&other),
+            format!("id `{id}` is already used in place `{place}`{same}"),
+        )
+        .with_help(format!(
+            "{} already uses it; ids are unique within a place across all kinds",
+            other.display()
+        ))
+        .with_help("choose another id, or edit that file"));
+    }
+    Ok(path)
 }
 
 /// The kind of entity `ambit new <kind>` writes.
@@ -151,6 +177,7 @@ fn taken(content: &Path, place: &str, id: &str) -> Option<PathBuf> {
         .find(|p| p.exists())
 }
 
+/// A refusal with `msg` that names no file.
 fn usage(msg: &str) -> Diagnostic {
     Diagnostic::io(None, msg.to_string())
 }

@@ -8,6 +8,7 @@ mod assemble;
 pub mod bodies;
 mod bodylinks;
 mod budgets;
+mod reference;
 mod resolve;
 pub mod routes;
 pub mod tags;

@@ -75,20 +75,7 @@ pub fn read(content_dir: &Path) -> Result<Option<History>, String> {
 
 /// [`read`], reading the commits newest first, oldest first, or (`None`) whichever is cheaper.
 fn read_in(content_dir: &Path, newest_first: Option<bool>) -> Result<Option<History>, String> {
-    let dir = content_dir
-        .canonicalize()
-        .map_err(|e| format!("cannot read the history of {}: {e}", content_dir.display()))?;
-    let repo = match gix::discover(&dir) {
-        Ok(repo) => repo,
-        Err(e) if not_a_repository(&e) => return Ok(None),
-        Err(e) => {
-            return Err(format!(
-                "cannot open the git repository of {}: {e}",
-                content_dir.display()
-            ))
-        }
-    };
-    let Some(rel) = relative_folder(&repo, &dir) else {
+    let Some((repo, rel)) = open(content_dir)? else {
         return Ok(None);
     };
 
@@ -125,15 +112,47 @@ fn read_in(content_dir: &Path, newest_first: Option<bool>) -> Result<Option<Hist
     let line = walk::first_parent_line(&repo.objects, hash, head, &boundary)?;
     history.shallow |= line.cut;
 
-    let commits = &line.commits;
-    let n = commits.len();
+    let (steps, incomplete) = commit_steps(&repo.objects, hash, &line.commits, &rel, newest_first)?;
+    history.shallow |= incomplete;
+    history.files = replay(&line, steps);
+    Ok(Some(history))
+}
 
-    // What each commit changed, read in the order that suits the pack's delta chains.
-    let mut trees = diff::Trees::new(&repo.objects, hash);
+/// The git repository around `content_dir` and the folder names from its work tree's root to
+/// the folder; `None` when the folder is not in a work tree.
+fn open(content_dir: &Path) -> Result<Option<(gix::Repository, Vec<String>)>, String> {
+    let dir = content_dir
+        .canonicalize()
+        .map_err(|e| format!("cannot read the history of {}: {e}", content_dir.display()))?;
+    let repo = match gix::discover(&dir) {
+        Ok(repo) => repo,
+        Err(e) if not_a_repository(&e) => return Ok(None),
+        Err(e) => {
+            return Err(format!(
+                "cannot open the git repository of {}: {e}",
+                content_dir.display()
+            ))
+        }
+    };
+    Ok(relative_folder(&repo, &dir).map(|rel| (repo, rel)))
+}
+
+/// What each of `commits` changed in the content folder at `rel`, read in the order that
+/// suits the pack's delta chains (or newest first when `newest_first` says so); also whether
+/// objects were missing.
+fn commit_steps(
+    odb: &gix::OdbHandle,
+    hash: gix::hash::Kind,
+    commits: &[walk::CommitInfo],
+    rel: &[String],
+    newest_first: Option<bool>,
+) -> Result<(Vec<Vec<track::Step>>, bool), String> {
+    let n = commits.len();
+    let mut trees = diff::Trees::new(odb, hash);
     let roots: Vec<gix::ObjectId> = commits.iter().map(|c| c.tree).collect();
     trees.backwards = match newest_first {
         Some(b) => b,
-        None => order::newest_first(&mut trees, &roots, &rel)?,
+        None => order::newest_first(&mut trees, &roots, rel)?,
     };
     let order: Vec<usize> = if trees.backwards {
         (0..n).rev().collect()
@@ -142,9 +161,9 @@ fn read_in(content_dir: &Path, newest_first: Option<bool>) -> Result<Option<Hist
     };
     let mut contents = vec![None; n];
     for &i in &order {
-        contents[i] = trees.subtree(roots[i], &rel)?;
+        contents[i] = trees.subtree(roots[i], rel)?;
     }
-    let mut blobs = track::Blobs::new(&repo.objects);
+    let mut blobs = track::Blobs::new(odb);
     let mut steps: Vec<Vec<track::Step>> = (0..n).map(|_| Vec::new()).collect();
     for &i in &order {
         let before = if i == 0 { None } else { contents[i - 1] };
@@ -154,11 +173,13 @@ fn read_in(content_dir: &Path, newest_first: Option<bool>) -> Result<Option<Hist
             steps[i] = blobs.steps(events);
         }
     }
-    history.shallow |= blobs.incomplete;
+    Ok((steps, blobs.incomplete))
+}
 
-    // Replayed oldest first.
+/// The history of every file, from the `steps` of each commit of `line` replayed oldest first.
+fn replay(line: &walk::Line, steps: Vec<Vec<track::Step>>) -> HashMap<String, FileHistory> {
     let mut tracker = track::Tracker::default();
-    for (i, (commit, steps)) in commits.iter().zip(steps).enumerate() {
+    for (i, (commit, steps)) in line.commits.iter().zip(steps).enumerate() {
         if steps.is_empty() {
             continue;
         }
@@ -169,8 +190,7 @@ fn read_in(content_dir: &Path, newest_first: Option<bool>) -> Result<Option<Hist
         };
         tracker.apply(steps, &change, i == 0 && line.cut);
     }
-    history.files = tracker.finish();
-    Ok(Some(history))
+    tracker.finish()
 }
 
 /// The web address of `commit` on the forge at `repository_url` (site.yaml's

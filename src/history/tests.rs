@@ -77,50 +77,77 @@ fn both_directions_agree() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("repo");
     std::fs::create_dir(&root).unwrap();
-    git(&root, &["init", "-q"], "2024-01-01 00:00:00 +0000");
-    std::fs::write(root.join("README.md"), "readme").unwrap();
-    write(&root, "content/a/programme.md", None);
-    write(&root, "content/a/actions/x.md", Some("idea"));
-    write(&root, "content/a/actions/y.md", Some("planned"));
-    write(&root, "content/a/extra", None);
-    commit(&root, "One", "2024-01-01 12:00:00 +0000");
-    write(&root, "content/a/actions/x.md", Some("planned"));
-    std::fs::remove_file(root.join("content/a/actions/y.md")).unwrap();
-    write(&root, "content/b/actions/z.md", Some("idea"));
-    commit(&root, "Two", "2024-02-01 12:00:00 +0000");
+    make_history(&root);
+    let h = both_ways(&root.join("content"));
+    check_history(&h);
+
+    // The same from packs, and from a shallow clone.
     git(
         &root,
+        &["gc", "-q", "--aggressive"],
+        "2024-07-01 12:00:00 +0000",
+    );
+    assert_eq!(both_ways(&root.join("content")), h);
+    let url = format!("file://{}", root.display());
+    git(
+        tmp.path(),
+        &["clone", "-q", "--depth", "3", &url, "shallow"],
+        "2024-07-01 12:00:00 +0000",
+    );
+    let s = both_ways(&tmp.path().join("shallow/content"));
+    assert!(s.shallow);
+    assert_eq!(s.files["b/actions/z.md"].status_changes.len(), 1);
+}
+
+/// Makes a repository at `root` whose content folder has added, changed, renamed, removed and
+/// merged files, and a file replaced by a folder.
+fn make_history(root: &Path) {
+    git(root, &["init", "-q"], "2024-01-01 00:00:00 +0000");
+    std::fs::write(root.join("README.md"), "readme").unwrap();
+    write(root, "content/a/programme.md", None);
+    write(root, "content/a/actions/x.md", Some("idea"));
+    write(root, "content/a/actions/y.md", Some("planned"));
+    write(root, "content/a/extra", None);
+    commit(root, "One", "2024-01-01 12:00:00 +0000");
+    write(root, "content/a/actions/x.md", Some("planned"));
+    std::fs::remove_file(root.join("content/a/actions/y.md")).unwrap();
+    write(root, "content/b/actions/z.md", Some("idea"));
+    commit(root, "Two", "2024-02-01 12:00:00 +0000");
+    git(
+        root,
         &["mv", "content/a/actions/x.md", "content/a/actions/w.md"],
         "2024-03-01 12:00:00 +0000",
     );
     std::fs::remove_file(root.join("content/a/extra")).unwrap();
-    write(&root, "content/a/extra/inside.md", Some("ongoing"));
-    commit(&root, "Three", "2024-03-01 12:00:00 +0000");
-    write(&root, "content/a/actions/y.md", Some("done"));
-    commit(&root, "Four", "2024-04-01 12:00:00 +0000");
+    write(root, "content/a/extra/inside.md", Some("ongoing"));
+    commit(root, "Three", "2024-03-01 12:00:00 +0000");
+    write(root, "content/a/actions/y.md", Some("done"));
+    commit(root, "Four", "2024-04-01 12:00:00 +0000");
     std::fs::write(root.join("README.md"), "readme 2").unwrap();
-    commit(&root, "Five", "2024-05-01 12:00:00 +0000");
+    commit(root, "Five", "2024-05-01 12:00:00 +0000");
     git(
-        &root,
+        root,
         &["checkout", "-q", "-b", "side"],
         "2024-05-02 12:00:00 +0000",
     );
-    write(&root, "content/b/actions/z.md", Some("cancelled"));
-    commit(&root, "Side", "2024-05-02 12:00:00 +0000");
+    write(root, "content/b/actions/z.md", Some("cancelled"));
+    commit(root, "Side", "2024-05-02 12:00:00 +0000");
     git(
-        &root,
+        root,
         &["checkout", "-q", "main"],
         "2024-05-03 12:00:00 +0000",
     );
-    write(&root, "content/a/programme.md", Some("idea"));
-    commit(&root, "Six", "2024-05-03 12:00:00 +0000");
+    write(root, "content/a/programme.md", Some("idea"));
+    commit(root, "Six", "2024-05-03 12:00:00 +0000");
     git(
-        &root,
+        root,
         &["merge", "-q", "--no-ff", "-m", "Merge", "side"],
         "2024-06-01 12:00:00 +0000",
     );
+}
 
-    let h = both_ways(&root.join("content"));
+/// Checks the history of the repository [`make_history`] makes.
+fn check_history(h: &History) {
     let mut paths: Vec<_> = h.files.keys().cloned().collect();
     paths.sort();
     assert_eq!(
@@ -162,21 +189,4 @@ fn both_directions_agree() {
         .map(|s| s.change.summary.as_str())
         .collect();
     assert_eq!(z, ["Two", "Merge"]);
-
-    // The same from packs, and from a shallow clone.
-    git(
-        &root,
-        &["gc", "-q", "--aggressive"],
-        "2024-07-01 12:00:00 +0000",
-    );
-    assert_eq!(both_ways(&root.join("content")), h);
-    let url = format!("file://{}", root.display());
-    git(
-        tmp.path(),
-        &["clone", "-q", "--depth", "3", &url, "shallow"],
-        "2024-07-01 12:00:00 +0000",
-    );
-    let s = both_ways(&tmp.path().join("shallow/content"));
-    assert!(s.shallow);
-    assert_eq!(s.files["b/actions/z.md"].status_changes.len(), 1);
 }

@@ -1,13 +1,13 @@
 //! The v2 keys that tie a programme to the rest of the municipality's work:
 //! `documents` (governing documents an entity builds on, a web address or a
 //! file under `files/`), `sdg` (the Agenda 2030 goals it contributes to), and
-//! the front matter of a yearly follow-up report (`reports/<year>.md`), and
-//! (v3) the political will of a goal, adopted in a decision of its own.
+//! the front matter of a yearly follow-up report (`reports/<year>.md`). The
+//! political will of a goal (v3) is read in `will.rs`.
 
 use std::path::{Component, Path};
 
 use crate::diag::{closest, Pos};
-use crate::model::{Adopted, Document, PoliticalWill, Report};
+use crate::model::{Adopted, Document, Report};
 use crate::parse::fields::{as_int, key_text, parse_partial_date, scalar_text, Reader};
 use crate::yaml::{type_name, Value};
 
@@ -275,91 +275,5 @@ pub fn read_report(r: &mut Reader, id: &str) -> Option<Report> {
         year: year?,
         published: published?,
         adopted,
-    })
-}
-
-/// Reads `political_will: {text, adopted: {by, on}}` of an ambition; `text` and `adopted.on`
-/// are required.
-pub fn read_political_will(r: &mut Reader) -> Option<PoliticalWill> {
-    const KEY: &str = "political_will";
-    let m = r.sub_map(KEY, &["text", "adopted"])?;
-    let key_pos = r.doc.key_pos(KEY);
-    let text = r.sub_text(KEY, m, "text").filter(|t| !t.trim().is_empty());
-    if text.is_none() {
-        r.error(key_pos, "`political_will` needs a `text`")
-            .help
-            .push("add `text: |` and, indented below it, the tools the majority wants to use to reach the goal (Markdown)".into());
-    }
-    let adopted = match m.get("adopted").filter(|v| !v.is_null()) {
-        None => None,
-        Some(Value::Mapping(a)) => Some(a),
-        Some(v) => {
-            let pos = r.doc.value_pos(KEY, "adopted:");
-            let found = type_name(v);
-            r.error(
-                pos,
-                format!("`political_will.adopted` must be `{{by: …, on: …}}`, found {found}"),
-            )
-            .help
-            .push("for example `adopted: {by: Kommunfullmäktige, on: 2021-05-04}`".into());
-            return None;
-        }
-    };
-    let sub = |r: &mut Reader, k: &str| {
-        let v = adopted?.get(k).filter(|v| !v.is_null())?;
-        let t = scalar_text(v);
-        if t.is_none() {
-            let pos = r.doc.value_pos(KEY, &format!("{k}:"));
-            r.error(pos, format!("`political_will.adopted.{k}` must be text"));
-        }
-        t
-    };
-    if let Some(a) = adopted {
-        for k in a.keys().map(key_text) {
-            if k != "by" && k != "on" {
-                let pos = r.doc.value_pos(KEY, &format!("{k}:"));
-                r.error(
-                    pos,
-                    format!("unknown key `{k}` in `political_will.adopted`"),
-                )
-                .help
-                .push("`adopted` takes: by, on".into());
-            }
-        }
-    }
-    let by = sub(r, "by");
-    let on = sub(r, "on");
-    match &on {
-        None => {
-            let pos = if adopted.is_some() {
-                r.doc.value_pos(KEY, "adopted:")
-            } else {
-                key_pos
-            };
-            r.error(
-                pos,
-                "`political_will` needs `adopted.on`, the date of the decision",
-            )
-            .help
-            .push("add `adopted: {by: Kommunfullmäktige, on: 2021-05-04}`".into());
-        }
-        Some(d) if parse_partial_date(d).is_none() => {
-            let pos = r.doc.value_pos(KEY, "on:");
-            r.error(
-                pos,
-                format!("`{d}` is not a valid date for `political_will.adopted.on`"),
-            )
-            .help
-            .push("write the date of the decision as `2021-05-04`".into());
-            return None;
-        }
-        _ => {}
-    }
-    Some(PoliticalWill {
-        text: text?,
-        html: String::new(),
-        by,
-        on: on?,
-        text_line: r.doc.value_pos(KEY, "text:").line,
     })
 }

@@ -162,7 +162,6 @@ pub struct RawUrl {
 /// The `href` of `<a>` and `src` of `<img>` tags in a piece of raw HTML, and
 /// the start of every `<img>` without an `alt` attribute.
 pub fn raw_urls(html: &str) -> (Vec<RawUrl>, Vec<usize>) {
-    let bytes = html.as_bytes();
     let mut urls = Vec::new();
     let mut no_alt = Vec::new();
     let mut i = 0;
@@ -179,50 +178,7 @@ pub fn raw_urls(html: &str) -> (Vec<RawUrl>, Vec<usize>) {
             _ => continue,
         };
         let mut has_alt = false;
-        let mut j = name_end;
-        // Attributes up to the closing `>`.
-        loop {
-            while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b'/') {
-                j += 1;
-            }
-            if j >= bytes.len() || bytes[j] == b'>' {
-                break;
-            }
-            let an_start = j;
-            while j < bytes.len()
-                && !bytes[j].is_ascii_whitespace()
-                && !matches!(bytes[j], b'=' | b'>' | b'/')
-            {
-                j += 1;
-            }
-            let attr = html[an_start..j].to_ascii_lowercase();
-            if j == an_start {
-                j += 1;
-                continue;
-            }
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            let mut value = None;
-            if j < bytes.len() && bytes[j] == b'=' {
-                j += 1;
-                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                if j < bytes.len() && matches!(bytes[j], b'"' | b'\'') {
-                    let q = bytes[j];
-                    let vs = j + 1;
-                    let ve = html[vs..].find(q as char).map_or(html.len(), |e| vs + e);
-                    value = Some(vs..ve);
-                    j = (ve + 1).min(html.len());
-                } else {
-                    let vs = j;
-                    while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' {
-                        j += 1;
-                    }
-                    value = Some(vs..j);
-                }
-            }
+        let j = each_attribute(html, name_end, |attr, value| {
             if attr == "alt" {
                 has_alt = true;
             }
@@ -235,13 +191,75 @@ pub fn raw_urls(html: &str) -> (Vec<RawUrl>, Vec<usize>) {
                     });
                 }
             }
-        }
+        });
         if name == "img" && !has_alt {
             no_alt.push(start);
         }
         i = j.max(i);
     }
     (urls, no_alt)
+}
+
+/// Calls `f` with the lower-cased name and the value's byte range of each attribute of the
+/// tag whose name ends at byte `j`, up to its closing `>`; returns where reading stopped.
+fn each_attribute(
+    html: &str,
+    mut j: usize,
+    mut f: impl FnMut(&str, Option<std::ops::Range<usize>>),
+) -> usize {
+    let bytes = html.as_bytes();
+    loop {
+        while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b'/') {
+            j += 1;
+        }
+        if j >= bytes.len() || bytes[j] == b'>' {
+            break;
+        }
+        let an_start = j;
+        while j < bytes.len()
+            && !bytes[j].is_ascii_whitespace()
+            && !matches!(bytes[j], b'=' | b'>' | b'/')
+        {
+            j += 1;
+        }
+        let attr = html[an_start..j].to_ascii_lowercase();
+        if j == an_start {
+            j += 1;
+            continue;
+        }
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let mut value = None;
+        if j < bytes.len() && bytes[j] == b'=' {
+            let (v, end) = attribute_value(html, j + 1);
+            value = Some(v);
+            j = end;
+        }
+        f(&attr, value);
+    }
+    j
+}
+
+/// The byte range of an attribute's value that starts (after `=`) at byte `j`, quoted or not,
+/// and the offset after it.
+fn attribute_value(html: &str, mut j: usize) -> (std::ops::Range<usize>, usize) {
+    let bytes = html.as_bytes();
+    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+        j += 1;
+    }
+    if j < bytes.len() && matches!(bytes[j], b'"' | b'\'') {
+        let q = bytes[j];
+        let vs = j + 1;
+        let ve = html[vs..].find(q as char).map_or(html.len(), |e| vs + e);
+        (vs..ve, (ve + 1).min(html.len()))
+    } else {
+        let vs = j;
+        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' {
+            j += 1;
+        }
+        (vs..j, j)
+    }
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod routes;
 mod scalar;
 pub mod site;
 pub mod urls;
+mod will;
 
 use rayon::prelude::*;
 
@@ -93,7 +94,32 @@ pub fn parse_cached(
         .as_ref()
         .and_then(|s| site::base_path(&s.base_url))
         .unwrap_or_else(|| "/".to_string());
-    let jobs: Vec<(usize, EntityKind, &SourceFile)> = sources
+    let jobs = jobs(sources);
+    let results = parse_jobs(&jobs, &prefix, cache.as_deref(), today);
+    if let Some(c) = cache {
+        refresh_cache(c, &jobs, &results, &prefix);
+    }
+    let (places, unreadable) = gather_places(sources, &jobs, results, &mut diags);
+    let parsed = site.map(|site| Parsed {
+        site,
+        prefix,
+        places,
+        files_dir: sources.files_dir.clone(),
+        content_dir: sources.content_dir.clone(),
+        unreadable,
+    });
+    (parsed, diags)
+}
+
+/// A content file to parse: the index of its place, its kind and the file.
+type Job<'a> = (usize, EntityKind, &'a SourceFile);
+
+/// What parsing a file gave: the index of its place, the entity and the diagnostics.
+type JobResult = (usize, Option<Entity>, Vec<Diagnostic>);
+
+/// Every content file of `sources`, place by place, the programme first.
+fn jobs(sources: &Sources) -> Vec<Job<'_>> {
+    sources
         .places
         .iter()
         .enumerate()
@@ -103,31 +129,51 @@ pub fn parse_cached(
                 .map(move |s| (i, EntityKind::Programme, s))
                 .chain(p.entities.iter().map(move |(k, s)| (i, *k, s)))
         })
-        .collect();
-    let cached = cache.as_deref();
-    let results: Vec<(usize, Option<Entity>, Vec<Diagnostic>)> = jobs
-        .par_iter()
+        .collect()
+}
+
+/// Parses `jobs` in parallel, taking from `cached` the result of each file whose text did not
+/// change.
+fn parse_jobs(
+    jobs: &[Job],
+    prefix: &str,
+    cached: Option<&ParseCache>,
+    today: Today,
+) -> Vec<JobResult> {
+    jobs.par_iter()
         .map(|(i, kind, src)| {
             if let Some(c) = cached {
-                let h = text_hash(&src.text, &prefix);
+                let h = text_hash(&src.text, prefix);
                 if let Some((ch, e, d)) = c.get(&src.rel).filter(|(ch, _, _)| *ch == h) {
                     let _ = ch;
                     return (*i, e.clone(), d.clone());
                 }
             }
-            let (e, d) = parse_file(*kind, src, &prefix, today);
+            let (e, d) = parse_file(*kind, src, prefix, today);
             (*i, e, d)
         })
-        .collect();
-    if let Some(c) = cache {
-        c.clear();
-        for ((_, _, src), (_, e, d)) in jobs.iter().zip(&results) {
-            c.insert(
-                src.rel.clone(),
-                (text_hash(&src.text, &prefix), e.clone(), d.clone()),
-            );
-        }
+        .collect()
+}
+
+/// Replaces the contents of `cache` with the `results` of `jobs`.
+fn refresh_cache(cache: &mut ParseCache, jobs: &[Job], results: &[JobResult], prefix: &str) {
+    cache.clear();
+    for ((_, _, src), (_, e, d)) in jobs.iter().zip(results) {
+        cache.insert(
+            src.rel.clone(),
+            (text_hash(&src.text, prefix), e.clone(), d.clone()),
+        );
     }
+}
+
+/// The parsed places, each with its entities, and the (place, id) of every file that did not
+/// parse; the diagnostics of every file are added to `diags`, in file order.
+fn gather_places(
+    sources: &Sources,
+    jobs: &[Job],
+    results: Vec<JobResult>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<ParsedPlace>, Vec<(String, String)>) {
     let mut places: Vec<ParsedPlace> = sources
         .places
         .iter()
@@ -153,15 +199,7 @@ pub fn parse_cached(
             }
         }
     }
-    let parsed = site.map(|site| Parsed {
-        site,
-        prefix,
-        places,
-        files_dir: sources.files_dir.clone(),
-        content_dir: sources.content_dir.clone(),
-        unreadable,
-    });
-    (parsed, diags)
+    (places, unreadable)
 }
 
 /// The line and column in `src` of byte `at` of its Markdown `body`.
@@ -180,30 +218,10 @@ pub fn parse_file(
     prefix: &str,
     today: Today,
 ) -> (Option<Entity>, Vec<Diagnostic>) {
-    let split = match frontmatter::split(&src.text, &src.display) {
+    let (split, doc) = match front_matter(src) {
         Ok(s) => s,
         Err(d) => return (None, vec![d]),
     };
-    let doc = match yaml::parse(split.yaml, split.yaml_first_line) {
-        Ok(d) => d,
-        Err(e) => {
-            let d = Diagnostic::error(&src.display, e.pos, format!("invalid YAML in front matter: {}", e.message))
-                .with_help("check the indentation, and put text containing `: ` or starting with a special character in quotes");
-            return (None, vec![d]);
-        }
-    };
-    if let Some(at) = html_depth::too_deep(split.body) {
-        let d = Diagnostic::error(
-            &src.display,
-            body_pos(src, split.body, at),
-            format!(
-                "HTML elements nested more than {} levels deep",
-                html_depth::MAX_HTML_DEPTH
-            ),
-        )
-        .with_help("close each HTML element you open, or write the text in Markdown instead");
-        return (None, vec![d]);
-    }
     let nul = split.body.find('\0').map(|at| {
         Diagnostic::error(
             &src.display,
@@ -225,45 +243,7 @@ pub fn parse_file(
     let mut diags = reader.diags;
     diags.extend(nul);
     let entity = entity.map(|mut e| {
-        let body_start = src.text.len() - split.body.len();
-        let first_line = 1 + src.text[..body_start].matches('\n').count();
-        let mut body = markdown::render(
-            split.body,
-            &markdown::LinkContext {
-                source_rel: &src.rel,
-                prefix,
-            },
-            first_line,
-        );
-        for pos in std::mem::take(&mut body.missing_alt) {
-            diags.push(
-                Diagnostic::warning(&src.display, pos, "image without a text alternative")
-                    .with_help("describe what the image shows between the brackets: `![Sketch of the new playground](../files/lekplats.jpg)`")
-                    .with_help("in raw HTML, add `alt=\"…\"` to the `<img>` (`alt=\"\"` if it is only decoration)"),
-            );
-        }
-        if let Fields::Ambition {
-            political_will: Some(will),
-            ..
-        } = &mut e.fields
-        {
-            let ctx = markdown::LinkContext {
-                source_rel: &src.rel,
-                prefix,
-            };
-            let text = markdown::render(&will.text, &ctx, will.text_line + 1);
-            will.html = text.html;
-            body.links.extend(text.links);
-            body.text.push('\n');
-            body.text.push_str(&text.text);
-            body.refused.extend(text.refused);
-        }
-        for (pos, written, why) in body.refused {
-            diags.push(
-                Diagnostic::error(&src.display, pos, format!("link `{written}`: {why}"))
-                    .with_help("link to a web page with `https://…`, to a mail address with `mailto:…`, or to a file of the content by its relative path"),
-            );
-        }
+        let body = render_body(src, split.body, prefix, &mut e, &mut diags);
         // Kept for the whole build: without the room the writers grew them with.
         e.common.body_html = body.html;
         e.common.body_html.shrink_to_fit();
@@ -279,6 +259,77 @@ pub fn parse_file(
         e
     });
     (entity, diags)
+}
+
+/// The front matter of `src` split from its body and read as YAML; an error when either fails
+/// or the body's HTML is nested too deep.
+fn front_matter(src: &SourceFile) -> Result<(frontmatter::Split<'_>, yaml::Doc), Diagnostic> {
+    let split = frontmatter::split(&src.text, &src.display)?;
+    let doc = match yaml::parse(split.yaml, split.yaml_first_line) {
+        Ok(d) => d,
+        Err(e) => {
+            let d = Diagnostic::error(&src.display, e.pos, format!("invalid YAML in front matter: {}", e.message))
+                .with_help("check the indentation, and put text containing `: ` or starting with a special character in quotes");
+            return Err(d);
+        }
+    };
+    if let Some(at) = html_depth::too_deep(split.body) {
+        let d = Diagnostic::error(
+            &src.display,
+            body_pos(src, split.body, at),
+            format!(
+                "HTML elements nested more than {} levels deep",
+                html_depth::MAX_HTML_DEPTH
+            ),
+        )
+        .with_help("close each HTML element you open, or write the text in Markdown instead");
+        return Err(d);
+    }
+    Ok((split, doc))
+}
+
+/// Renders `body` of `src` (and the political will of an ambition `e`, into `e`), adding to
+/// `diags` a warning for each image without alt text and an error for each refused link.
+fn render_body(
+    src: &SourceFile,
+    body: &str,
+    prefix: &str,
+    e: &mut Entity,
+    diags: &mut Vec<Diagnostic>,
+) -> markdown::Rendered {
+    let body_start = src.text.len() - body.len();
+    let first_line = 1 + src.text[..body_start].matches('\n').count();
+    let ctx = markdown::LinkContext {
+        source_rel: &src.rel,
+        prefix,
+    };
+    let mut body = markdown::render(body, &ctx, first_line);
+    for pos in std::mem::take(&mut body.missing_alt) {
+        diags.push(
+            Diagnostic::warning(&src.display, pos, "image without a text alternative")
+                .with_help("describe what the image shows between the brackets: `![Sketch of the new playground](../files/lekplats.jpg)`")
+                .with_help("in raw HTML, add `alt=\"…\"` to the `<img>` (`alt=\"\"` if it is only decoration)"),
+        );
+    }
+    if let Fields::Ambition {
+        political_will: Some(will),
+        ..
+    } = &mut e.fields
+    {
+        let text = markdown::render(&will.text, &ctx, will.text_line + 1);
+        will.html = text.html;
+        body.links.extend(text.links);
+        body.text.push('\n');
+        body.text.push_str(&text.text);
+        body.refused.extend(text.refused);
+    }
+    for (pos, written, why) in std::mem::take(&mut body.refused) {
+        diags.push(
+            Diagnostic::error(&src.display, pos, format!("link `{written}`: {why}"))
+                .with_help("link to a web page with `https://…`, to a mail address with `mailto:…`, or to a file of the content by its relative path"),
+        );
+    }
+    body
 }
 
 /// The content folder a source file was read from (its display path less its relative path).

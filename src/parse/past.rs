@@ -10,7 +10,28 @@ use crate::yaml::Value;
 
 /// Warns about each date of `kind`'s front matter that should lie in the past but does not.
 pub fn check(kind: EntityKind, r: &mut Reader, today: super::Today) {
-    let mut dates: Vec<(&str, Option<&Value>, Pos)> = Vec::new();
+    let mut dates = kind_dates(kind, r);
+    dates.extend(document_dates(r));
+    for (key, value, pos) in dates {
+        let Some(date) = value
+            .and_then(scalar_text)
+            .and_then(|t| parse_partial_date(&t))
+        else {
+            continue;
+        };
+        if date.first_day() <= today {
+            continue;
+        }
+        r.diags.push(future_date(r.path, key, date, pos, today));
+    }
+}
+
+/// A date of the front matter: its key as written in messages, its value and position.
+type Dated<'a> = (&'static str, Option<&'a Value>, Pos);
+
+/// The dates of `kind`'s own keys that should lie in the past.
+fn kind_dates<'a>(kind: EntityKind, r: &Reader<'a>) -> Vec<Dated<'a>> {
+    let mut dates: Vec<Dated> = Vec::new();
     match kind {
         EntityKind::Programme => {
             dates.push(("revised", r.get("revised"), r.doc.scalar_pos("revised")));
@@ -52,6 +73,11 @@ pub fn check(kind: EntityKind, r: &mut Reader, today: super::Today) {
         }
         _ => {}
     }
+    dates
+}
+
+/// The `adopted` date of each of the front matter's `documents`.
+fn document_dates<'a>(r: &Reader<'a>) -> Vec<Dated<'a>> {
     let mut documents = Vec::new();
     if let Some(Value::Sequence(items)) = r.get("documents") {
         for (i, item) in items.iter().enumerate() {
@@ -61,36 +87,37 @@ pub fn check(kind: EntityKind, r: &mut Reader, today: super::Today) {
             }
         }
     }
-    dates.extend(documents.into_iter().map(|(v, pos)| ("adopted", v, pos)));
-    for (key, value, pos) in dates {
-        let Some(date) = value
-            .and_then(scalar_text)
-            .and_then(|t| parse_partial_date(&t))
-        else {
-            continue;
-        };
-        if date.first_day() <= today {
-            continue;
-        }
-        let mut w = Diagnostic::warning(
-            r.path,
-            pos,
-            format!(
-                "`{key}` is {}, after today ({})",
-                date.iso(),
-                crate::model::iso(today)
-            ),
-        )
-        .with_help(format!(
-            "`{key}` tells when something happened; correct the date if it is a mistake"
-        ));
-        w = match key {
-            "completed" => w.with_help("for the date the action shall be done by, use `due`"),
-            "published" => w.with_help("add the report when it has been published"),
-            "revised" => w.with_help("set `revised` when the revision has been adopted"),
-            _ => w.with_help("add the date when the decision has been taken"),
-        };
-        r.diags.push(w);
+    documents
+        .into_iter()
+        .map(|(v, pos)| ("adopted", v, pos))
+        .collect()
+}
+
+/// The warning for `date` of `key` at `pos` in the file at `path`, which is after `today`.
+fn future_date(
+    path: &std::path::Path,
+    key: &str,
+    date: crate::model::PartialDate,
+    pos: Pos,
+    today: super::Today,
+) -> Diagnostic {
+    let w = Diagnostic::warning(
+        path,
+        pos,
+        format!(
+            "`{key}` is {}, after today ({})",
+            date.iso(),
+            crate::model::iso(today)
+        ),
+    )
+    .with_help(format!(
+        "`{key}` tells when something happened; correct the date if it is a mistake"
+    ));
+    match key {
+        "completed" => w.with_help("for the date the action shall be done by, use `due`"),
+        "published" => w.with_help("add the report when it has been published"),
+        "revised" => w.with_help("set `revised` when the revision has been adopted"),
+        _ => w.with_help("add the date when the decision has been taken"),
     }
 }
 

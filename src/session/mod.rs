@@ -7,6 +7,7 @@
 //! back to a full build with the atomic swap.
 
 mod patch;
+mod reparse;
 mod select;
 
 use std::collections::HashMap;
@@ -20,7 +21,7 @@ use crate::graph::Graph;
 use crate::load::SourceFile;
 use crate::model::EntityKind;
 use crate::output::Staging;
-use crate::parse::{self, ParseCache, Parsed, ParsedPlace};
+use crate::parse::{ParseCache, Parsed};
 use crate::render::{self, Selection};
 use crate::theme::Theme;
 use crate::{pipeline, BuildOptions, BuildStats};
@@ -88,136 +89,6 @@ impl Session {
         &self.opts.content
     }
 
-    /// Reads and parses the whole tree (reusing parse results of unchanged files).
-    fn full_parse(&mut self) -> Result<Prepared, Vec<Diagnostic>> {
-        let (sources, load_diags) = pipeline::load(&self.opts.content)?;
-        let mut diags = load_diags.clone();
-        let parsed = pipeline::parse(
-            &sources,
-            self.opts.base_url.as_deref(),
-            self.opts.today,
-            Some(&mut self.cache),
-            &mut diags,
-        );
-        let prefix = parsed
-            .as_ref()
-            .map(|p| p.prefix.clone())
-            .unwrap_or_default();
-        let hashes = sources
-            .places
-            .iter()
-            .flat_map(|p| p.programme.iter().chain(p.entities.iter().map(|(_, s)| s)))
-            .chain(sources.site.iter())
-            .map(|s| (s.rel.clone(), parse::text_hash(&s.text, &prefix)))
-            .collect();
-        self.skeleton = sources.site.clone().map(|site| {
-            let places: Vec<_> = sources
-                .places
-                .iter()
-                .map(|p| {
-                    let files = p
-                        .programme
-                        .iter()
-                        .map(|s| (EntityKind::Programme, s.rel.clone()))
-                        .chain(p.entities.iter().map(|(k, s)| (*k, s.rel.clone())))
-                        .collect::<Vec<_>>();
-                    (p.id.clone(), p.files_dir.clone(), files)
-                })
-                .collect();
-            let kinds = places
-                .iter()
-                .flat_map(|(_, _, f)| f.iter().map(|(k, r)| (r.clone(), *k)))
-                .collect();
-            Skeleton {
-                site,
-                load_diags,
-                files_dir: sources.files_dir.clone(),
-                places,
-                kinds,
-            }
-        });
-        Ok((parsed, diags, hashes))
-    }
-
-    /// Re-reads only the changed files when every one is a content file known from the last
-    /// build; None when anything else changed (then the tree is read again).
-    fn quick_parse(&mut self, changed: &[PathBuf]) -> Option<Prepared> {
-        let sk = self.skeleton.as_ref()?;
-        self.last.as_ref()?;
-        if changed.is_empty() {
-            return None;
-        }
-        let root = self.opts.content.canonicalize().ok()?;
-        let (site, site_diags) = parse::site::parse(&sk.site, self.opts.base_url.as_deref());
-        let site = site?;
-        let prefix = parse::site::base_path(&site.base_url)?;
-        let mut hashes = self.hashes.clone();
-        let mut fresh = Vec::new();
-        for path in changed {
-            let abs = path.canonicalize().ok()?;
-            let rel = abs
-                .strip_prefix(&root)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
-            let kind = *sk.kinds.get(&rel)?;
-            let text = std::fs::read_to_string(&abs).ok()?;
-            let text = text
-                .strip_prefix('\u{feff}')
-                .map(str::to_string)
-                .unwrap_or(text);
-            let src = SourceFile {
-                rel: rel.clone(),
-                display: self.opts.content.join(&rel),
-                text,
-            };
-            let h = parse::text_hash(&src.text, &prefix);
-            let (e, d) = parse::parse_file(kind, &src, &prefix, self.opts.today);
-            fresh.push((rel.clone(), (h, e, d)));
-            hashes.insert(rel, h);
-        }
-        self.cache.extend(fresh);
-        let mut diags = sk.load_diags.clone();
-        diags.extend(site_diags);
-        let mut places = Vec::new();
-        let mut unreadable = Vec::new();
-        for (id, files_dir, files) in &sk.places {
-            let mut place = ParsedPlace {
-                id: id.clone(),
-                programme: None,
-                entities: Vec::new(),
-                files_dir: files_dir.clone(),
-            };
-            for (kind, rel) in files {
-                let (_, entity, d) = self.cache.get(rel)?;
-                diags.extend(d.iter().cloned());
-                match (entity, kind) {
-                    (Some(e), EntityKind::Programme) => place.programme = Some(e.clone()),
-                    (Some(e), _) => place.entities.push(e.clone()),
-                    (None, EntityKind::Programme) => unreadable.push((id.clone(), id.clone())),
-                    (None, _) => {
-                        let stem = rel
-                            .rsplit('/')
-                            .next()
-                            .unwrap_or_default()
-                            .trim_end_matches(".md");
-                        unreadable.push((id.clone(), stem.to_string()));
-                    }
-                }
-            }
-            places.push(place);
-        }
-        let parsed = Parsed {
-            site,
-            prefix,
-            places,
-            files_dir: sk.files_dir.clone(),
-            content_dir: self.opts.content.clone(),
-            unreadable,
-        };
-        Some((Some(parsed), diags, hashes))
-    }
-
     /// Builds after `changed` paths changed (none for the first build): incrementally when only
     /// existing entity files changed, else in full. Everything is written when it returns.
     pub fn build(&mut self, changed: &[PathBuf]) -> (Option<(BuildStats, Mode)>, Vec<Diagnostic>) {
@@ -239,7 +110,6 @@ impl Session {
         // A build supersedes what an earlier one left to do.
         let pending = self.pending.take();
         let start = Instant::now();
-        let content = self.opts.content.clone();
         let (parsed, mut diags, hashes) = match self.quick_parse(changed) {
             Some(quick) => quick,
             None => match self.full_parse() {
@@ -255,44 +125,12 @@ impl Session {
             return (None, diags);
         };
         let t = Instant::now();
-        let selection = match (
-            &self.last,
-            self.opts.output.join(crate::output::MARKER).exists(),
-        ) {
-            (Some(old), true) => {
-                select::incremental(old, &g, &self.hashes, &hashes, &self.opts.content, changed)
-            }
-            _ => None,
-        };
+        let selection = self.selection(&g, &hashes, changed);
         let t = crate::timing::lap("select", t);
         let incremental = selection.is_some();
         let result = match selection {
-            Some(mut sel) => {
-                let later = defer(&mut sel, pending);
-                let r = self.render_in_place(&g, &sel);
-                self.pending = (!later.indexes.is_empty() || later.site).then_some(later);
-                r
-            }
-            None => {
-                let (history, warning) = crate::read_history(&content);
-                diags.extend(warning);
-                self.history = history;
-                self.theme = None;
-                match Theme::load(g.site.theme.as_deref(), &content) {
-                    Ok(theme) => {
-                        let r = pipeline::write(
-                            &g,
-                            &theme,
-                            &self.opts.output,
-                            self.history.as_ref(),
-                            self.opts.gzip,
-                        );
-                        self.theme = Some(theme);
-                        r
-                    }
-                    Err(d) => Err(vec![d]),
-                }
-            }
+            Some(sel) => self.render_selection(&g, sel, pending),
+            None => self.render_full(&g, &mut diags),
         };
         crate::timing::lap("render", t);
         let pages = match result {
@@ -316,6 +154,67 @@ impl Session {
         self.hashes = hashes;
         self.diags = diags.clone();
         (Some((stats, mode)), diags)
+    }
+
+    /// The pages of `g` (with content `hashes`) to render again after `changed`, when the
+    /// served folder holds the last good build; None when the build is to be a full one.
+    fn selection(
+        &self,
+        g: &Graph,
+        hashes: &HashMap<String, u64>,
+        changed: &[PathBuf],
+    ) -> Option<Selection> {
+        match (
+            &self.last,
+            self.opts.output.join(crate::output::MARKER).exists(),
+        ) {
+            (Some(old), true) => {
+                select::incremental(old, g, &self.hashes, hashes, &self.opts.content, changed)
+            }
+            _ => None,
+        }
+    }
+
+    /// Renders `sel` in place now, leaving what can wait (with what `pending` an earlier build
+    /// left) for [`Session::finish`].
+    fn render_selection(
+        &mut self,
+        g: &Graph,
+        mut sel: Selection,
+        pending: Option<Selection>,
+    ) -> Result<usize, Vec<Diagnostic>> {
+        let later = defer(&mut sel, pending);
+        let r = self.render_in_place(g, &sel);
+        self.pending = (!later.indexes.is_empty() || later.site).then_some(later);
+        r
+    }
+
+    /// Writes all of `g` with the atomic swap, reading the git history and the theme again (a
+    /// warning about the history goes to `diags`).
+    fn render_full(
+        &mut self,
+        g: &Graph,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Result<usize, Vec<Diagnostic>> {
+        let content = self.opts.content.clone();
+        let (history, warning) = crate::read_history(&content);
+        diags.extend(warning);
+        self.history = history;
+        self.theme = None;
+        match Theme::load(g.site.theme.as_deref(), &content) {
+            Ok(theme) => {
+                let r = pipeline::write(
+                    g,
+                    &theme,
+                    &self.opts.output,
+                    self.history.as_ref(),
+                    self.opts.gzip,
+                );
+                self.theme = Some(theme);
+                r
+            }
+            Err(d) => Err(vec![d]),
+        }
     }
 
     /// Writes what the last build left to do (the follow-up, documents and Agenda 2030 pages,

@@ -123,7 +123,7 @@ pub fn read(kind: EntityKind, r: &mut Reader, id: &str) -> Option<Entity> {
         EntityKind::Area => Fields::Area,
         EntityKind::Ambition => Fields::Ambition {
             area: r.reference("area", false),
-            political_will: crate::parse::governing::read_political_will(r).map(Box::new),
+            political_will: crate::parse::will::read_political_will(r).map(Box::new),
         },
         EntityKind::Strategy => Fields::Strategy {
             ambition: r.reference("ambition", true)?,
