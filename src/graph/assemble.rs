@@ -26,8 +26,12 @@ pub(super) fn assemble(parsed: Parsed, today: crate::model::Date) -> Graph {
         places,
         site_files_dir: parsed.files_dir,
         today,
+        bodies: Vec::new(),
         routes: Routes::default(),
     };
+    g.bodies = (0..g.places.len())
+        .map(|p| super::bodies::collect(&g, p))
+        .collect();
     g.routes = Routes::build(&g);
     g
 }

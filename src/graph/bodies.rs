@@ -10,14 +10,20 @@ use crate::model::EntityKind;
 pub use crate::util::slug::slug_or_x as slug;
 
 /// A responsible body of a place and the actions it carries out.
+#[derive(Debug)]
 pub struct Body {
     pub name: String,
     pub slug: String,
     pub actions: Vec<NodeId>,
 }
 
-/// The responsible bodies of place `p`, by name.
-pub fn bodies(g: &Graph, p: usize) -> Vec<Body> {
+/// The responsible bodies of place `p`, by name (computed once, with the graph).
+pub fn bodies(g: &Graph, p: usize) -> &[Body] {
+    &g.bodies[p]
+}
+
+/// Finds the responsible bodies of place `p` in its actions.
+pub(super) fn collect(g: &Graph, p: usize) -> Vec<Body> {
     let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<NodeId>)> = BTreeMap::new();
     for i in g.places[p].of_kind(EntityKind::Action) {
         let n = NodeId {

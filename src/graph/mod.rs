@@ -88,6 +88,8 @@ pub struct Graph {
     pub site_files_dir: Option<PathBuf>,
     /// The date the site is built for (late actions), as (year, month, day).
     pub today: Date,
+    /// Per place, its responsible bodies by name.
+    pub bodies: Vec<Vec<bodies::Body>>,
     /// The path and URL of every page and file, computed once.
     pub routes: routes::Routes,
 }

@@ -90,12 +90,13 @@ impl SitePage {
 pub struct Routes {
     /// The path of the site under its host, `/` or `/sub/path/`.
     prefix: String,
+    /// The scheme, host and port of `base_url` (`https://example.org`); empty when the base
+    /// URL is only a path.
+    origin: String,
     /// Per place, its folder (its id).
     places: Vec<String>,
     /// Per place and entity, the folder of the entity's page.
     entities: Vec<Vec<String>>,
-    /// Every HTML page, as its folder, in the order the sitemap lists them.
-    pages: Vec<String>,
     /// The entity each content file publishes, by the file's path below the content folder.
     sources: HashMap<String, NodeId>,
 }
@@ -122,9 +123,12 @@ impl Routes {
             .collect();
         let mut r = Routes {
             prefix: g.prefix.clone(),
+            origin: match url::Url::parse(&g.site.base_url) {
+                Ok(base) if base.has_host() => base.origin().ascii_serialization(),
+                _ => String::new(),
+            },
             places,
             entities,
-            pages: Vec::new(),
             sources: HashMap::new(),
         };
         for (p, place) in g.places.iter().enumerate() {
@@ -136,11 +140,12 @@ impl Routes {
                 r.sources.insert(e.common.source.clone(), n);
             }
         }
-        r.pages = r.all_pages(g);
         r
     }
 
-    fn all_pages(&self, g: &Graph) -> Vec<String> {
+    /// Every HTML page of `g` (the graph of this table), as its folder, in the order the
+    /// sitemap lists them. Made when asked for: only the sitemap needs the whole list.
+    pub fn pages(&self, g: &Graph) -> Vec<String> {
         let mut pages: Vec<String> = [
             SitePage::Root,
             SitePage::Accessibility,
@@ -192,11 +197,6 @@ impl Routes {
         pages
     }
 
-    /// Every HTML page of the site, as its folder, in the order the sitemap lists them.
-    pub fn pages(&self) -> &[String] {
-        &self.pages
-    }
-
     /// The URL of the page in folder `dir`.
     pub fn url(&self, dir: &str) -> String {
         if dir.is_empty() {
@@ -204,6 +204,12 @@ impl Routes {
         } else {
             format!("{}{dir}/", self.prefix)
         }
+    }
+
+    /// The absolute URL of a site path that starts with the prefix (the path itself when
+    /// the base URL has no host).
+    pub fn absolute(&self, path_with_prefix: &str) -> String {
+        format!("{}{path_with_prefix}", self.origin)
     }
 
     /// The URL of a file at `path` of the output.
@@ -335,11 +341,12 @@ mod tests {
     #[test]
     fn pages_are_unique_and_urls_carry_the_prefix() {
         let g = default_site();
-        let pages = g.routes.pages();
+        let pages = g.routes.pages(&g);
         let unique: std::collections::HashSet<&String> = pages.iter().collect();
         assert_eq!(unique.len(), pages.len(), "a page is listed twice");
         assert_eq!(pages[0], "");
         assert_eq!(g.routes.url(""), "/sub/");
+        assert_eq!(g.routes.absolute("/sub/x/"), "https://example.org/sub/x/");
         let p = 0;
         assert_eq!(
             g.routes.place_url(p, PlacePage::ActionsByYear),

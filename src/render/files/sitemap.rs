@@ -15,13 +15,13 @@ use serde_json::json;
 /// Writes sitemap.xml from the route table (a partial render, where not every page is
 /// written again).
 pub fn sitemap(r: &Renderer) -> Result<(), Diagnostic> {
-    write(r, r.g.routes.pages())
+    write(r, &r.g.routes.pages(r.g))
 }
 
 /// Writes sitemap.xml after a full build: the pages written, checked against the route table.
 pub fn from_written(r: &Renderer) -> Result<(), Diagnostic> {
     let written = std::mem::take(&mut *r.written.lock().unwrap_or_else(|e| e.into_inner()));
-    let routes = r.g.routes.pages();
+    let routes = r.g.routes.pages(r.g);
     let known: HashSet<&str> = routes.iter().map(String::as_str).collect();
     let done: HashSet<&str> = written.iter().map(String::as_str).collect();
     if let Some(extra) = written.iter().find(|w| !known.contains(w.as_str())) {
@@ -40,7 +40,7 @@ pub fn from_written(r: &Renderer) -> Result<(), Diagnostic> {
             ),
         ));
     }
-    write(r, routes)
+    write(r, &routes)
 }
 
 fn write(r: &Renderer, pages: &[String]) -> Result<(), Diagnostic> {

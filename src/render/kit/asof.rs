@@ -148,7 +148,7 @@ pub fn groups(
                         Some(st) => status_label(s, st),
                         None => s.get("status_listed"),
                     };
-                    links.with_status(s, links.link(g, s, *n, from), y.code(), label)
+                    links.with_status(g, s, *n, from, (y.code(), label))
                 })
                 .collect();
             let code = st.map_or("listed", Status::code);

@@ -28,11 +28,29 @@ pub fn csv_bytes<T: Serialize>(
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(raw.as_slice());
-    for rec in reader.records() {
-        let rec = rec.map_err(err)?;
-        w.write_record(rec.iter().map(safe_cell)).map_err(err)?;
+    let mut rec = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut rec).map_err(err)? {
+        w.write_record(rec.iter().map(safe_bytes)).map_err(err)?;
     }
     into(w)
+}
+
+/// [`safe_cell`] of a cell as bytes, copied only when it changes.
+fn safe_bytes(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if !cell.starts_with(b"=")
+        && !cell.starts_with(b"+")
+        && !cell.starts_with(b"-")
+        && !cell.starts_with(b"@")
+        && !cell.starts_with(b"\t")
+        && !cell.starts_with(b"\r")
+    {
+        return cell.into();
+    }
+    match std::str::from_utf8(cell) {
+        Ok(text) => safe_cell(text).into_bytes().into(),
+        // Serde writes UTF-8; anything else is kept apart with a quote all the same.
+        Err(_) => [b"'".as_slice(), cell].concat().into(),
+    }
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula (CSV injection): text beginning with
@@ -67,7 +85,7 @@ pub const BUDGET_COLUMNS: &[(&str, &str)] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::safe_cell;
+    use super::{safe_bytes, safe_cell};
 
     #[test]
     fn formulas_are_neutralised_and_numbers_kept() {
@@ -82,9 +100,15 @@ mod tests {
             "-",
         ] {
             assert_eq!(safe_cell(f), format!("'{f}"), "{f:?}");
+            assert_eq!(
+                &*safe_bytes(f.as_bytes()),
+                format!("'{f}").as_bytes(),
+                "{f:?}"
+            );
         }
         for ok in ["-3.5", "-12", "Plan", "a=b", "", "'quoted", "100"] {
             assert_eq!(safe_cell(ok), ok, "{ok:?}");
+            assert_eq!(&*safe_bytes(ok.as_bytes()), ok.as_bytes(), "{ok:?}");
         }
     }
 }

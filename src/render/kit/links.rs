@@ -78,17 +78,25 @@ impl<'a> LinkCache<'a> {
         nodes.iter().map(|n| self.link(g, s, *n, from)).collect()
     }
 
-    /// `l` with another status (e.g. the one it had at the end of a past year), never late.
+    /// The link to `n` with another status `(code, label)` (e.g. the one it had at the end of a
+    /// past year), never late.
     pub fn with_status(
         &self,
+        g: &Graph,
         s: &Strings,
-        mut l: LinkView,
-        code: &'static str,
-        label: String,
+        n: NodeId,
+        from: usize,
+        (code, label): (&'static str, String),
     ) -> LinkView {
+        let mut l = self.link(g, s, n, from);
+        if l.status == Some(code) && !l.late {
+            // The same item as the link's own.
+            return l;
+        }
         l.status = Some(code);
         l.status_label = Some(label);
         l.late = false;
+        l.html.clear();
         self.render_item(s, &mut l);
         l
     }
@@ -143,7 +151,11 @@ impl<'a> LinkCache<'a> {
         let mut html = Vec::with_capacity(256);
         match self.tera.render_to(ITEM_TEMPLATE, &ctx, &mut html) {
             // Bytes as tera writes them, from UTF-8 templates and strings.
-            Ok(()) => l.html = String::from_utf8(html).unwrap_or_default(),
+            Ok(()) => {
+                // Kept for the whole render, once per entity: no spare capacity.
+                html.shrink_to_fit();
+                l.html = String::from_utf8(html).unwrap_or_default();
+            }
             Err(e) => {
                 let mut first = self.error.lock().unwrap_or_else(|e| e.into_inner());
                 first.get_or_insert_with(|| crate::theme::error_chain(&e));

@@ -14,12 +14,7 @@ use crate::search::MANIFEST;
 /// Absolute URL of a site path (the origin of `base_url` before it; none for a base URL that
 /// is only a path).
 pub fn absolute(r: &Renderer, path_with_prefix: &str) -> String {
-    match url::Url::parse(&r.g.site.base_url) {
-        Ok(base) if base.has_host() => {
-            format!("{}{path_with_prefix}", base.origin().ascii_serialization())
-        }
-        _ => path_with_prefix.to_string(),
-    }
+    r.g.routes.absolute(path_with_prefix)
 }
 /// Where a document is opened: its web address or the published copy of its file.
 pub fn href(g: &Graph, d: &Document) -> String {

@@ -147,10 +147,10 @@ fn by_responsible(r: &Renderer, nodes: &[NodeId], p: usize) -> Vec<Group> {
     let (g, s, links) = (r.g, &r.strings[p], &r.links);
     // One group per body (as on its page, `responsible/<key>/`), then the actions without one.
     let mut groups: Vec<Group> = crate::graph::bodies::bodies(g, p)
-        .into_iter()
+        .iter()
         .map(|b| Group {
-            key: b.slug,
-            heading: b.name,
+            key: b.slug.clone(),
+            heading: b.name.clone(),
             items: b.actions.iter().map(|n| links.link(g, s, *n, p)).collect(),
         })
         .collect();

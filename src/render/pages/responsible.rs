@@ -116,7 +116,7 @@ pub fn pages(r: &Renderer, p: usize) -> Result<(), Diagnostic> {
         None,
         json!({"ambitions": heads, "rows": rows, "body": null, "index_url": index_url}),
     )?;
-    for b in &list {
+    for b in list {
         body_page(r, p, b)?;
     }
     Ok(())
