@@ -25,11 +25,7 @@ pub fn bodies(g: &Graph, p: usize) -> &[Body] {
 /// Finds the responsible bodies of place `p` in its actions.
 pub(super) fn collect(g: &Graph, p: usize) -> Vec<Body> {
     let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<NodeId>)> = BTreeMap::new();
-    for i in g.places[p].of_kind(EntityKind::Action) {
-        let n = NodeId {
-            place: p as u32,
-            idx: i,
-        };
+    for n in g.nodes_of(p, EntityKind::Action) {
         let Some(a) = g.entity(n).action() else {
             continue;
         };

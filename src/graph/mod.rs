@@ -95,6 +95,14 @@ pub struct Graph {
 }
 
 impl Graph {
+    /// The entities of one kind of place `p`, in file order.
+    pub fn nodes_of(&self, p: usize, kind: EntityKind) -> impl Iterator<Item = NodeId> + '_ {
+        self.places[p].of_kind(kind).map(move |idx| NodeId {
+            place: p as u32,
+            idx,
+        })
+    }
+
     pub fn entity(&self, n: NodeId) -> &Entity {
         &self.places[n.place as usize].entities[n.idx as usize]
     }

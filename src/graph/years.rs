@@ -39,13 +39,9 @@ pub fn report_of(g: &Graph, p: usize, year: i32) -> Option<NodeId> {
 
 /// The actions of place `p` completed in `year`, by completion date.
 pub fn completed_in(g: &Graph, p: usize, year: i32) -> Vec<NodeId> {
-    let mut v: Vec<(String, NodeId)> = g.places[p]
-        .of_kind(EntityKind::Action)
-        .filter_map(|i| {
-            let n = NodeId {
-                place: p as u32,
-                idx: i,
-            };
+    let mut v: Vec<(String, NodeId)> = g
+        .nodes_of(p, EntityKind::Action)
+        .filter_map(|n| {
             let a = g.entity(n).action()?;
             let c = a
                 .completed

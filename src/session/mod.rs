@@ -277,6 +277,21 @@ impl Session {
 /// Moves out of `sel` what can wait for [`Session::finish`] (the follow-up, documents and Agenda
 /// 2030 pages of its places, the site-wide pages, the search indexes), joined with what an
 /// earlier build left to do.
+/// The real path of a saved file and its path below the content folder `root` (with `/`);
+/// None for a file outside it.
+pub(super) fn in_content(
+    root: &std::path::Path,
+    path: &std::path::Path,
+) -> Option<(PathBuf, String)> {
+    let abs = path.canonicalize().ok()?;
+    let rel = abs
+        .strip_prefix(root)
+        .ok()?
+        .to_string_lossy()
+        .replace('\\', "/");
+    Some((abs, rel))
+}
+
 fn defer(sel: &mut Selection, earlier: Option<Selection>) -> Selection {
     let mut later = Selection {
         indexes: std::mem::take(&mut sel.indexes),

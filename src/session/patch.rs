@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::{select, Mode, Session};
+use super::{in_content, select, Mode, Session};
 use crate::diag::{self, Diagnostic};
 use crate::graph::{self, NodeId};
 use crate::load::SourceFile;
@@ -108,12 +108,7 @@ impl Session {
         let root = self.opts.content.canonicalize().ok()?;
         let mut edits = Vec::new();
         for path in changed {
-            let abs = path.canonicalize().ok()?;
-            let rel = abs
-                .strip_prefix(&root)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
+            let (abs, rel) = in_content(&root, path)?;
             let kind = *sk.kinds.get(&rel)?;
             if kind == EntityKind::Programme {
                 return None;

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{Prepared, Session, Skeleton};
+use super::{in_content, Prepared, Session, Skeleton};
 use crate::diag::Diagnostic;
 use crate::load::SourceFile;
 use crate::model::EntityKind;
@@ -78,12 +78,7 @@ impl Session {
         let mut hashes = self.hashes.clone();
         let mut fresh = Vec::new();
         for path in changed {
-            let abs = path.canonicalize().ok()?;
-            let rel = abs
-                .strip_prefix(&root)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
+            let (abs, rel) = in_content(&root, path)?;
             let kind = *sk.kinds.get(&rel)?;
             let text = std::fs::read_to_string(&abs).ok()?;
             let text = text

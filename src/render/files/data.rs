@@ -153,11 +153,7 @@ fn action_data(r: &Renderer, p: usize) -> (Vec<ActionRow>, Vec<serde_json::Value
     let g = r.g;
     let mut actions = Vec::new();
     let mut actions_json = Vec::new();
-    for i in g.places[p].of_kind(EntityKind::Action) {
-        let n = NodeId {
-            place: p as u32,
-            idx: i,
-        };
+    for n in g.nodes_of(p, EntityKind::Action) {
         let e = g.entity(n);
         let Some(a) = e.action() else { continue };
         actions.push(action_row(r, n, e, a));

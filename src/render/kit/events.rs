@@ -64,11 +64,7 @@ pub fn history_events(r: &Renderer, p: usize) -> Option<Vec<Event>> {
     let history = r.history?;
     let g = r.g;
     let mut out = Vec::new();
-    for i in g.places[p].of_kind(EntityKind::Action) {
-        let n = NodeId {
-            place: p as u32,
-            idx: i,
-        };
+    for n in g.nodes_of(p, EntityKind::Action) {
         let e = g.entity(n);
         let Some(h) = history.files.get(&e.common.source) else {
             out.extend(crate::render::kit::events::content_events_of(g, n));
@@ -198,19 +194,13 @@ pub fn place_events(r: &Renderer, p: usize) -> Vec<Event> {
 
 /// A yearly report of place `p` is published on the date it gives.
 fn report_events(g: &crate::graph::Graph, p: usize) -> impl Iterator<Item = Event> + '_ {
-    g.places[p]
-        .of_kind(EntityKind::Report)
-        .filter_map(move |i| {
-            let n = NodeId {
-                place: p as u32,
-                idx: i,
-            };
-            let published = g.entity(n).report()?.published.first_day();
-            Some(Event {
-                node: n,
-                what: What::Report,
-                date: published,
-                commit_url: None,
-            })
+    g.nodes_of(p, EntityKind::Report).filter_map(move |n| {
+        let published = g.entity(n).report()?.published.first_day();
+        Some(Event {
+            node: n,
+            what: What::Report,
+            date: published,
+            commit_url: None,
         })
+    })
 }

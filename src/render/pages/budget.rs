@@ -65,11 +65,7 @@ pub fn of_place(g: &Graph, p: usize) -> PlaceBudget {
     let mut funders: BTreeMap<String, (BTreeMap<String, usize>, Totals)> = BTreeMap::new();
     let mut no_funder = Totals::default();
     let mut years: BTreeMap<Option<i32>, Totals> = BTreeMap::new();
-    for i in g.places[p].of_kind(EntityKind::Action) {
-        let n = NodeId {
-            place: p as u32,
-            idx: i,
-        };
+    for n in g.nodes_of(p, EntityKind::Action) {
         let Some(a) = g.entity(n).action() else {
             continue;
         };

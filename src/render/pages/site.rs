@@ -21,7 +21,7 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
         .enumerate()
         .map(|(p, place)| {
             let ps = &r.strings[p];
-            let actions: Vec<NodeId> = place.of_kind(EntityKind::Action).map(|i| NodeId { place: p as u32, idx: i }).collect();
+            let actions: Vec<NodeId> = g.nodes_of(p, EntityKind::Action).collect();
             let pr = place.programme.programme();
             let revision = crate::render::pages::revision::of_place(g, ps, p);
             let year = g.today.year();

@@ -240,12 +240,7 @@ fn year_page(
 /// Links to the actions of place `p` listed in `year`.
 fn listed_in(r: &Renderer, p: usize, year: i32) -> Vec<LinkView> {
     let (g, s) = (r.g, &r.strings[p]);
-    g.places[p]
-        .of_kind(EntityKind::Action)
-        .map(|i| NodeId {
-            place: p as u32,
-            idx: i,
-        })
+    g.nodes_of(p, EntityKind::Action)
         .filter(|n| g.entity(*n).action().and_then(|a| a.listed) == Some(i64::from(year)))
         .map(|n| r.links.link(g, s, n, p))
         .collect()
@@ -276,13 +271,8 @@ fn changes_in(r: &Renderer, p: usize, year: i32, events: &[Event]) -> Vec<Json> 
 /// Each indicator of place `p` with its value in `year`.
 fn indicator_rows(r: &Renderer, p: usize, year: i32) -> Vec<Json> {
     let (g, s) = (r.g, &r.strings[p]);
-    g.places[p]
-        .of_kind(EntityKind::Indicator)
-        .filter_map(|i| {
-            let n = NodeId {
-                place: p as u32,
-                idx: i,
-            };
+    g.nodes_of(p, EntityKind::Indicator)
+        .filter_map(|n| {
             let ind = g.entity(n).indicator()?;
             Some(indicator_row(r, s, n, ind, year, p))
         })
