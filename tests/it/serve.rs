@@ -374,7 +374,13 @@ fn theme_changes_rebuild_and_editor_temp_files_do_not() {
     let r = server.get("/static/probe.txt");
     assert_eq!((r.status, r.body.as_str()), (200, "one"));
 
-    // Swap and backup files of editors cause no build.
+    // Swap and backup files of editors cause no build (counted after the first build's report,
+    // which stderr's reader may still be taking in).
+    assert!(
+        server.wait_stderr(0, Duration::from_secs(20), |s| s.contains("built ")),
+        "no first build:\n{}",
+        server.stderr()
+    );
     let before = server.stderr().len();
     for name in [".probe.txt.swp", "probe.txt~", "4913", "#probe.txt#"] {
         std::fs::write(statics.join(name), "x").unwrap();
