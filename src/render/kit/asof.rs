@@ -9,6 +9,9 @@
 //! from its `listed` year, with its status then not known (its later status is not projected
 //! back). An action that did not exist at the end of the year is not shown.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use serde_json::{json, Value as Json};
 
 use crate::graph::{Graph, NodeId};
@@ -43,6 +46,9 @@ pub struct AsOf<'a> {
     history: Option<&'a History>,
     /// The date of the oldest commit git has of the content; before it git knows nothing.
     history_starts: Option<Date>,
+    /// The list items made so far, by action and year-end status: an action keeps a status
+    /// for years, and its item for that status is made once for all the place's year pages.
+    items: RefCell<HashMap<(NodeId, &'static str), LinkView>>,
 }
 
 impl<'a> AsOf<'a> {
@@ -62,6 +68,7 @@ impl<'a> AsOf<'a> {
             g,
             history,
             history_starts,
+            items: RefCell::default(),
         }
     }
 
@@ -107,6 +114,23 @@ impl<'a> AsOf<'a> {
     }
 }
 
+impl AsOf<'_> {
+    /// The link to action `n` (from a page of place `from`) with its year-end status.
+    fn link(&self, links: &LinkCache, s: &Strings, n: NodeId, from: usize, y: YearEnd) -> LinkView {
+        let code = y.code();
+        if let Some(l) = self.items.borrow().get(&(n, code)) {
+            return l.clone();
+        }
+        let label = match y.status {
+            Some(st) => status_label(s, st),
+            None => s.get("status_listed"),
+        };
+        let l = links.with_status(self.g, s, n, from, (code, label));
+        self.items.borrow_mut().insert((n, code), l.clone());
+        l
+    }
+}
+
 /// What the front matter alone tells of `year`'s end.
 fn from_front_matter(a: &Action, year: i32) -> YearEnd {
     let done_by = a.status == Status::Done && a.completed.is_some_and(|c| c.year <= year);
@@ -132,7 +156,6 @@ pub fn groups(
     from: usize,
     year: i32,
 ) -> (Vec<Group>, Json) {
-    let g = asof.g;
     let standing: Vec<(NodeId, YearEnd)> = actions
         .iter()
         .filter_map(|n| asof.at(*n, year).map(|y| (*n, y)))
@@ -143,13 +166,7 @@ pub fn groups(
             let items: Vec<LinkView> = standing
                 .iter()
                 .filter(|(_, y)| y.status == st)
-                .map(|(n, y)| {
-                    let label = match y.status {
-                        Some(st) => status_label(s, st),
-                        None => s.get("status_listed"),
-                    };
-                    links.with_status(g, s, *n, from, (y.code(), label))
-                })
+                .map(|(n, y)| asof.link(links, s, *n, from, *y))
                 .collect();
             let code = st.map_or("listed", Status::code);
             (!items.is_empty()).then(|| Group {

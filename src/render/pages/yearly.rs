@@ -152,7 +152,7 @@ pub fn year_pages(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagno
     let list: Vec<i32> = years(r.g, p).into_iter().collect();
     let asof = AsOf::new(r.g, r.history);
     for (k, &year) in list.iter().enumerate() {
-        let ambitions = json!(ambition_sections(r, &asof, p, year));
+        let ambitions = Json::Array(ambition_sections(r, &asof, p, year));
         let s = &r.strings[p];
         let y = [("year", year.to_string())];
         let y = [("year", y[0].1.as_str())];
@@ -168,7 +168,7 @@ pub fn year_pages(r: &Renderer, p: usize, events: &[Event]) -> Result<(), Diagno
             r,
             p,
             year,
-            (&ambitions, known, &note),
+            (ambitions, known, &note),
             events,
             list.get(k.wrapping_sub(1)).copied(),
             list.get(k + 1).copied(),
@@ -181,7 +181,7 @@ fn year_page(
     r: &Renderer,
     p: usize,
     year: i32,
-    (ambitions, recorded, note): (&Json, bool, &str),
+    (ambitions, recorded, note): (Json, bool, &str),
     events: &[Event],
     prev: Option<i32>,
     next: Option<i32>,
@@ -199,18 +199,14 @@ fn year_page(
     let indicators = indicator_rows(r, p, year);
     let nav = |yr: Option<i32>| yr.map(|yr| json!({"year": yr, "url": year_url(g, p, yr)}));
     let heading = s.fmt("follow_up_year", &[("year", &y)]);
-    let data = json!({
+    let mut data = json!({
         "year": year,
         "heading": heading,
         "report": report.map(|n| report_view(g, s, n)),
-        "completed": completed,
         "listed": listed,
-        "changes": changes,
         "history": r.history.is_some(),
-        "ambitions": ambitions.clone(),
         "status_recorded": recorded,
         "status_note": note,
-        "indicators": indicators,
         "prev": nav(prev),
         "next": nav(next),
         "index_url": g.routes.place_url(p, PlacePage::FollowUp),
@@ -218,6 +214,11 @@ fn year_page(
         "place_name": place_name(g, p),
         "summary": report.and_then(|n| g.entity(n).common.summary.clone()),
     });
+    // Moved in, not copied: these are the page's long lists.
+    data["completed"] = Json::Array(completed);
+    data["changes"] = Json::Array(changes);
+    data["ambitions"] = ambitions;
+    data["indicators"] = Json::Array(indicators);
     let title = report
         .map(|n| g.entity(n).common.title.clone())
         .unwrap_or_else(|| heading.clone());
