@@ -47,8 +47,10 @@ pub struct StatusCount {
     pub pct: f64,
 }
 
-/// A group of links under a heading (status, year, ambition, responsible). Templates also get
-/// `html`, the list items of all its links in one string (lists of actions are long).
+/// A group of links under a heading (status, year, ambition, responsible). Templates get its
+/// `key`, `heading`, `count` and `html`: the list items of all its links in one string, each
+/// from the theme's `item.html` (lists of actions are long; their links are not serialised
+/// again for every page they are on).
 #[derive(Debug, Clone)]
 pub struct Group {
     pub key: String,
@@ -66,7 +68,7 @@ impl Serialize for Group {
         let mut m = s.serialize_struct("Group", 4)?;
         m.serialize_field("key", &self.key)?;
         m.serialize_field("heading", &self.heading)?;
-        m.serialize_field("items", &self.items)?;
+        m.serialize_field("count", &self.items.len())?;
         m.serialize_field("html", &html)?;
         m.end()
     }
