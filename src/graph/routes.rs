@@ -338,6 +338,55 @@ mod tests {
         }
     }
 
+    /// Body links are resolved while files are parsed, before the table exists, by the rule
+    /// the table's entity folders come from: a link to an entity's file from anywhere in the
+    /// content, and every link of the default site's bodies to an entity, points at the page
+    /// the table gives that entity.
+    #[test]
+    fn body_links_point_where_the_table_puts_each_entity() {
+        use crate::parse::links::{dir_of, relative_path, resolve_url, LinkContext};
+        let g = default_site();
+        let mut linked = 0;
+        for (p, place) in g.places.iter().enumerate() {
+            for n in (0..place.entities.len()).map(|i| NodeId {
+                place: p as u32,
+                idx: i as u32,
+            }) {
+                let source = &g.entity(n).common.source;
+                for from in ["site.md", "x/programme.md", "x/actions/y.md"] {
+                    let written = relative_path(dir_of(from), source);
+                    let ctx = LinkContext {
+                        source_rel: from,
+                        prefix: "/sub/",
+                    };
+                    assert_eq!(
+                        resolve_url(&written, &ctx),
+                        g.routes.entity_url(n),
+                        "{written}"
+                    );
+                }
+                for link in &g.entity(n).common.body_links {
+                    let Some(to) = link.target.as_deref().and_then(|t| g.routes.source(t)) else {
+                        continue;
+                    };
+                    let path = link.written.split(['#', '?']).next().unwrap_or_default();
+                    let ctx = LinkContext {
+                        source_rel: source,
+                        prefix: "/sub/",
+                    };
+                    assert_eq!(resolve_url(path, &ctx), g.routes.entity_url(to), "{source}");
+                    let href = format!("href=\"{}", g.routes.entity_url(to));
+                    assert!(
+                        g.entity(n).common.body_html.contains(&href),
+                        "{source}: {href}"
+                    );
+                    linked += 1;
+                }
+            }
+        }
+        assert!(linked > 0, "the default site's bodies link to no entity");
+    }
+
     #[test]
     fn pages_are_unique_and_urls_carry_the_prefix() {
         let g = default_site();
