@@ -29,7 +29,7 @@
  * all may be a compound the pages write in two words ("cykelparkering"), else have a typo (one
  * edit, two in words of 9 letters or more). Pages matching every word of the query come first.
  *
- * What a word can match is what its shards hold (search/match.js, `wordShards`): the prefix
+ * What a word can match is what its shards hold (search/index.js, `wordShards`): the prefix
  * shards of its loose form cover exact, partial-word and other-inflection matches, and the
  * suffix shards of its end cover compounds that end in the word and typos in its first half (a
  * typo in the second half leaves the prefix shard right). A word inside a compound but not at
@@ -39,10 +39,16 @@
 (function () {
   const parts =
     typeof module === 'object' && module.exports
-      ? { text: require('./search/text.js'), match: require('./search/match.js') }
+      ? {
+          text: require('./search/text.js'),
+          index: require('./search/index.js'),
+          match: require('./search/match.js'),
+        }
       : self.ambitSearch;
-  const { splitWords, words, stemSwedish, stemDutch, stemEnglish, makePipeline, lunrCode, fold } = parts.text;
-  const { PlaceIndex, relation, editDistance, queryUnits, searchAll, query, withRows } = parts.match;
+  const { splitWords, words, stemSwedish, stemDutch, stemEnglish, makePipeline, lunrCode, fold, relation, editDistance } =
+    parts.text;
+  const { PlaceIndex } = parts.index;
+  const { queryUnits, searchAll, query, withRows } = parts.match;
   const RESULTS_PAGE = 20;
 
   // ------------------------------------------------------------------------------- page

@@ -21,6 +21,7 @@ const SCRIPTS: [&str; 7] = [
     "search/stem-nl.js",
     "search/stem-en.js",
     "search/text.js",
+    "search/index.js",
     "search/match.js",
     "search.js",
 ];

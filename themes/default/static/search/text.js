@@ -1,6 +1,6 @@
 /* ambit search: word splitting, the per-language pipelines (trimmer, stop words, stemmer) and
  * accent folding, mirroring src/search/text.rs and elasticlunr-rs, so queries become the same
- * terms as the documents. */
+ * terms as the documents; and how close two terms are (prefix, compound part, typo). */
 (function (root, factory) {
   if (typeof module === 'object' && module.exports) {
     module.exports = factory({
@@ -118,6 +118,47 @@
    * ("oversteekplaats" → "oversteekplat", "oversteekplaatsen" → "oversteekplaats"). */
   const looseForm = (code) => (code === 'du' ? (s) => fold(s).replace(/([aeou])\1/g, '$1') : fold);
 
+  /* How an index term t relates to a query term s (both stems, or both folded):
+   * 1 same; else prefix, stem-variant, compound-part matches at lower weights; 0 none. */
+  function relation(t, s) {
+    if (t === s) return 1;
+    const ls = s.length;
+    const lt = t.length;
+    if (ls >= 2 && lt > ls && t.startsWith(s)) return 0.6 + (0.3 * ls) / lt; // partial word
+    if (lt >= 3 && lt < ls && lt >= ls - 2 && s.startsWith(t)) return 0.75; // other inflection
+    if (ls >= 4 && t.indexOf(s, 2) >= 2) return 0.5; // later part of a compound
+    if (ls === 3 && lt >= 5 && t.endsWith(s)) return 0.45; // short compound tail
+    if (ls >= 5) {
+      // the compound ends in another inflection of the word ("lekplat" for "platser" → "plats")
+      for (let l = Math.min(ls - 1, lt - 2); l >= Math.max(4, ls - 2); l--) {
+        if (t.endsWith(s.slice(0, l))) return 0.45;
+      }
+    }
+    return 0;
+  }
 
-  return { splitWords, words, stemSwedish, stemDutch, stemEnglish, makePipeline, lunrCode, fold, looseForm };
+  /* Optimal string alignment distance of a and b (typos: insert, delete, change, swap two
+   * letters), or max + 1 as soon as it exceeds max. */
+  function editDistance(a, b, max) {
+    const n = b.length;
+    let prev2 = null;
+    let prev = Array.from({ length: n + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      let rowMin = i;
+      for (let j = 1; j <= n; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur.push(v);
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[n];
+  }
+
+  return { splitWords, words, stemSwedish, stemDutch, stemEnglish, makePipeline, lunrCode, fold, looseForm, relation, editDistance };
 });
