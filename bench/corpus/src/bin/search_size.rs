@@ -15,7 +15,7 @@ use ambit::search::{build_index, gz, loose_form, terms_of, IndexFiles};
 use ambit_corpus::zipf;
 use serde_json::Value;
 
-const SCRIPTS: [&str; 7] = [
+const SCRIPTS: [&str; 8] = [
     "search/snowball.js",
     "search/stem-sv.js",
     "search/stem-nl.js",
