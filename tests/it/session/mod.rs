@@ -2,14 +2,44 @@
 //! full build produces, while rendering only the affected pages.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use ambit::session::{Mode, Session};
 use ambit::BuildOptions;
 
 use crate::common;
+use crate::common::{Content, Turn};
 
 mod rebuilds;
 mod saves;
+
+/// A session over a fresh copy of the `multi` fixture, serving into `served`, after its first
+/// build (a full one). `_turn` and `_c` (the copy's folder) are kept for the whole test.
+pub(super) struct Started {
+    pub _turn: Turn,
+    pub _c: Content,
+    pub content: PathBuf,
+    pub served: PathBuf,
+    pub session: Session,
+}
+
+pub(super) fn started() -> Started {
+    common::fixed_today();
+    let turn = common::shared();
+    let c = Content::fixture("multi");
+    let content = c.dir();
+    let served = c.root().join("served");
+    let mut session = Session::new(opts(&content, &served));
+    let (first, diags) = session.build(&[]);
+    assert!(matches!(first, Some((_, Mode::Full))), "{diags:?}");
+    Started {
+        _turn: turn,
+        _c: c,
+        content,
+        served,
+        session,
+    }
+}
 
 pub(super) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     common::list_files(dir)

@@ -3,23 +3,21 @@
 
 use std::path::PathBuf;
 
-use ambit::session::{Mode, Session};
+use ambit::session::Mode;
 
 use crate::common;
-use crate::common::Content;
 
-use super::{assert_same, edit, full, opts, tree};
+use super::{assert_same, edit, full, opts, started, tree, Started};
 
 #[test]
 fn an_incremental_rebuild_equals_a_full_build() {
-    common::fixed_today();
-    let _turn = common::shared();
-    let c = Content::fixture("multi");
-    let content = c.dir();
-    let served = c.root().join("served");
-    let mut session = Session::new(opts(&content, &served));
-    let (first, diags) = session.build(&[]);
-    assert!(matches!(first, Some((_, Mode::Full))), "{diags:?}");
+    let Started {
+        _turn,
+        _c: c,
+        content,
+        served,
+        mut session,
+    } = started();
 
     // Change the title and status of one action that serves another place's ambition.
     let action: PathBuf = std::fs::read_dir(content.join("oost/actions"))
@@ -88,11 +86,13 @@ fn an_incremental_rebuild_equals_a_full_build() {
 
 #[test]
 fn a_new_file_falls_back_to_a_full_build() {
-    let c = Content::fixture("multi");
-    let content = c.dir();
-    let served = c.root().join("served");
-    let mut session = Session::new(opts(&content, &served));
-    assert!(session.build(&[]).0.is_some());
+    let Started {
+        _turn,
+        _c,
+        content,
+        served,
+        mut session,
+    } = started();
     let id = "trygghet";
     let new = content.join(format!("kommun/actions/nieuw-{id}.md"));
     std::fs::write(
@@ -109,11 +109,13 @@ fn a_new_file_falls_back_to_a_full_build() {
 
 #[test]
 fn a_broken_save_writes_nothing_and_the_fix_recovers() {
-    let c = Content::fixture("multi");
-    let content = c.dir();
-    let served = c.root().join("served");
-    let mut session = Session::new(opts(&content, &served));
-    assert!(session.build(&[]).0.is_some());
+    let Started {
+        _turn,
+        _c,
+        content,
+        served,
+        mut session,
+    } = started();
     let before = tree(&served);
     let ambition = content.join("kommun/ambitions/trygghet.md");
     let good = std::fs::read_to_string(&ambition).unwrap();
@@ -134,13 +136,13 @@ fn a_broken_save_writes_nothing_and_the_fix_recovers() {
 
 #[test]
 fn stale_work_after_a_save_is_done_with_the_next_one() {
-    common::fixed_today();
-    let _turn = common::shared();
-    let c = Content::fixture("multi");
-    let content = c.dir();
-    let served = c.root().join("served");
-    let mut session = Session::new(opts(&content, &served));
-    assert!(session.build(&[]).0.is_some());
+    let Started {
+        _turn,
+        _c: c,
+        content,
+        served,
+        mut session,
+    } = started();
     let action = content.join("kommun/actions/laxhjalp.md");
     let other = content.join("oost/actions/buurtfeest.md");
     edit(

@@ -3,22 +3,19 @@
 
 use std::path::Path;
 
-use ambit::session::{Mode, Session};
+use ambit::session::Mode;
 
-use crate::common;
-use crate::common::Content;
-
-use super::{assert_same, edit, full, lines, opts, tree};
+use super::{assert_same, edit, full, lines, opts, started, tree, Started};
 
 #[test]
 fn a_series_of_saves_each_equals_a_full_build() {
-    common::fixed_today();
-    let _turn = common::shared();
-    let c = Content::fixture("multi");
-    let content = c.dir();
-    let served = c.root().join("served");
-    let mut session = Session::new(opts(&content, &served));
-    assert!(session.build(&[]).0.is_some());
+    let Started {
+        _turn,
+        _c: c,
+        content,
+        served,
+        mut session,
+    } = started();
     let action = content.join("kommun/actions/laxhjalp.md");
     let ambition = content.join("kommun/ambitions/trygghet.md");
     let text = std::fs::read_to_string(&action).unwrap();
@@ -103,13 +100,13 @@ fn a_series_of_saves_each_equals_a_full_build() {
 
 #[test]
 fn pages_are_written_before_the_search_index() {
-    common::fixed_today();
-    let _turn = common::shared();
-    let c = Content::fixture("multi");
-    let content = c.dir();
-    let served = c.root().join("served");
-    let mut session = Session::new(opts(&content, &served));
-    assert!(session.build(&[]).0.is_some());
+    let Started {
+        _turn,
+        _c: c,
+        content,
+        served,
+        mut session,
+    } = started();
     let action = content.join("kommun/actions/laxhjalp.md");
     edit(
         &action,
@@ -148,13 +145,13 @@ fn pages_are_written_before_the_search_index() {
 
 #[test]
 fn completed_dates_and_goals_move_actions_between_follow_up_and_agenda_pages() {
-    common::fixed_today();
-    let _turn = common::shared();
-    let c = Content::fixture("multi");
-    let content = c.dir();
-    let served = c.root().join("served");
-    let mut session = Session::new(opts(&content, &served));
-    assert!(session.build(&[]).0.is_some());
+    let Started {
+        _turn,
+        _c: c,
+        content,
+        served,
+        mut session,
+    } = started();
     let before = tree(&served);
     let action = content.join("kommun/actions/skolgard.md");
     let text = std::fs::read_to_string(&action).unwrap();
@@ -206,13 +203,13 @@ fn completed_dates_and_goals_move_actions_between_follow_up_and_agenda_pages() {
 
 #[test]
 fn a_save_that_breaks_a_body_link_is_an_error_as_in_a_full_build() {
-    common::fixed_today();
-    let _turn = common::shared();
-    let c = Content::fixture("multi");
-    let content = c.dir();
-    let served = c.root().join("served");
-    let mut session = Session::new(opts(&content, &served));
-    assert!(session.build(&[]).0.is_some());
+    let Started {
+        _turn,
+        _c: c,
+        content,
+        served,
+        mut session,
+    } = started();
     let before = tree(&served);
 
     // Only the body changes: a link to a sibling file that does not exist.
