@@ -13,17 +13,10 @@ use crate::common::{Content, Turn};
 mod rebuilds;
 mod saves;
 
-/// A session over a fresh copy of the `multi` fixture, serving into `served`, after its first
-/// build (a full one). `_turn` and `_c` (the copy's folder) are kept for the whole test.
-pub(super) struct Started {
-    pub _turn: Turn,
-    pub _c: Content,
-    pub content: PathBuf,
-    pub served: PathBuf,
-    pub session: Session,
-}
-
-pub(super) fn started() -> Started {
+/// A session over a fresh copy of the `multi` fixture, after its first build (a full one):
+/// the test's turn and the copy (both kept for the whole test), the content folder, the served
+/// folder and the session.
+pub(super) fn started() -> (Turn, Content, PathBuf, PathBuf, Session) {
     common::fixed_today();
     let turn = common::shared();
     let c = Content::fixture("multi");
@@ -32,13 +25,7 @@ pub(super) fn started() -> Started {
     let mut session = Session::new(opts(&content, &served));
     let (first, diags) = session.build(&[]);
     assert!(matches!(first, Some((_, Mode::Full))), "{diags:?}");
-    Started {
-        _turn: turn,
-        _c: c,
-        content,
-        served,
-        session,
-    }
+    (turn, c, content, served, session)
 }
 
 pub(super) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {

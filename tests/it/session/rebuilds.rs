@@ -7,17 +7,11 @@ use ambit::session::Mode;
 
 use crate::common;
 
-use super::{assert_same, edit, full, opts, started, tree, Started};
+use super::{assert_same, edit, full, opts, started, tree};
 
 #[test]
 fn an_incremental_rebuild_equals_a_full_build() {
-    let Started {
-        _turn,
-        _c: c,
-        content,
-        served,
-        mut session,
-    } = started();
+    let (_turn, c, content, served, mut session) = started();
 
     // Change the title and status of one action that serves another place's ambition.
     let action: PathBuf = std::fs::read_dir(content.join("oost/actions"))
@@ -86,13 +80,7 @@ fn an_incremental_rebuild_equals_a_full_build() {
 
 #[test]
 fn a_new_file_falls_back_to_a_full_build() {
-    let Started {
-        _turn,
-        _c,
-        content,
-        served,
-        mut session,
-    } = started();
+    let (_turn, _c, content, served, mut session) = started();
     let id = "trygghet";
     let new = content.join(format!("kommun/actions/nieuw-{id}.md"));
     std::fs::write(
@@ -109,13 +97,7 @@ fn a_new_file_falls_back_to_a_full_build() {
 
 #[test]
 fn a_broken_save_writes_nothing_and_the_fix_recovers() {
-    let Started {
-        _turn,
-        _c,
-        content,
-        served,
-        mut session,
-    } = started();
+    let (_turn, _c, content, served, mut session) = started();
     let before = tree(&served);
     let ambition = content.join("kommun/ambitions/trygghet.md");
     let good = std::fs::read_to_string(&ambition).unwrap();
@@ -136,13 +118,7 @@ fn a_broken_save_writes_nothing_and_the_fix_recovers() {
 
 #[test]
 fn stale_work_after_a_save_is_done_with_the_next_one() {
-    let Started {
-        _turn,
-        _c: c,
-        content,
-        served,
-        mut session,
-    } = started();
+    let (_turn, c, content, served, mut session) = started();
     let action = content.join("kommun/actions/laxhjalp.md");
     let other = content.join("oost/actions/buurtfeest.md");
     edit(

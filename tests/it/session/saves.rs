@@ -5,17 +5,11 @@ use std::path::Path;
 
 use ambit::session::Mode;
 
-use super::{assert_same, edit, full, lines, opts, started, tree, Started};
+use super::{assert_same, edit, full, lines, opts, started, tree};
 
 #[test]
 fn a_series_of_saves_each_equals_a_full_build() {
-    let Started {
-        _turn,
-        _c: c,
-        content,
-        served,
-        mut session,
-    } = started();
+    let (_turn, c, content, served, mut session) = started();
     let action = content.join("kommun/actions/laxhjalp.md");
     let ambition = content.join("kommun/ambitions/trygghet.md");
     let text = std::fs::read_to_string(&action).unwrap();
@@ -100,13 +94,7 @@ fn a_series_of_saves_each_equals_a_full_build() {
 
 #[test]
 fn pages_are_written_before_the_search_index() {
-    let Started {
-        _turn,
-        _c: c,
-        content,
-        served,
-        mut session,
-    } = started();
+    let (_turn, c, content, served, mut session) = started();
     let action = content.join("kommun/actions/laxhjalp.md");
     edit(
         &action,
@@ -145,13 +133,7 @@ fn pages_are_written_before_the_search_index() {
 
 #[test]
 fn completed_dates_and_goals_move_actions_between_follow_up_and_agenda_pages() {
-    let Started {
-        _turn,
-        _c: c,
-        content,
-        served,
-        mut session,
-    } = started();
+    let (_turn, c, content, served, mut session) = started();
     let before = tree(&served);
     let action = content.join("kommun/actions/skolgard.md");
     let text = std::fs::read_to_string(&action).unwrap();
@@ -203,13 +185,7 @@ fn completed_dates_and_goals_move_actions_between_follow_up_and_agenda_pages() {
 
 #[test]
 fn a_save_that_breaks_a_body_link_is_an_error_as_in_a_full_build() {
-    let Started {
-        _turn,
-        _c: c,
-        content,
-        served,
-        mut session,
-    } = started();
+    let (_turn, c, content, served, mut session) = started();
     let before = tree(&served);
 
     // Only the body changes: a link to a sibling file that does not exist.
