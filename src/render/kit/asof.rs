@@ -46,9 +46,9 @@ pub struct AsOf<'a> {
     history: Option<&'a History>,
     /// The date of the oldest commit git has of the content; before it git knows nothing.
     history_starts: Option<Date>,
-    /// The list items made so far, by action and year-end status: an action keeps a status
-    /// for years, and its item for that status is made once for all the place's year pages.
-    items: RefCell<HashMap<(NodeId, &'static str), LinkView>>,
+    /// The links made so far, by action, page place and year-end status: an action keeps a
+    /// status for years, and its list item for that status is made once for all of them.
+    items: RefCell<HashMap<(NodeId, usize, &'static str), LinkView>>,
 }
 
 impl<'a> AsOf<'a> {
@@ -112,13 +112,11 @@ impl<'a> AsOf<'a> {
         }
         Some(from_front_matter(a, year))
     }
-}
 
-impl AsOf<'_> {
     /// The link to action `n` (from a page of place `from`) with its year-end status.
     fn link(&self, links: &LinkCache, s: &Strings, n: NodeId, from: usize, y: YearEnd) -> LinkView {
         let code = y.code();
-        if let Some(l) = self.items.borrow().get(&(n, code)) {
+        if let Some(l) = self.items.borrow().get(&(n, from, code)) {
             return l.clone();
         }
         let label = match y.status {
@@ -126,7 +124,7 @@ impl AsOf<'_> {
             None => s.get("status_listed"),
         };
         let l = links.with_status(self.g, s, n, from, (code, label));
-        self.items.borrow_mut().insert((n, code), l.clone());
+        self.items.borrow_mut().insert((n, from, code), l.clone());
         l
     }
 }
