@@ -16,6 +16,7 @@ pub mod pages;
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
+use crate::graph::routes::Routes;
 use crate::graph::{Graph, NodeId};
 use crate::model::EntityKind;
 use crate::output::Staging;
@@ -153,7 +154,7 @@ fn site_jobs(sel: &Selection) -> Vec<SiteJob> {
 fn copy_files(g: &Graph, theme: &Theme, out: &Staging) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for (rel, bytes) in theme.statics() {
-        errors.extend(out.write(&format!("static/{rel}"), bytes).err());
+        errors.extend(out.write(&Routes::static_file(rel), bytes).err());
         // Browsers ask for /favicon.ico of a site at the root of its host.
         if rel == "favicon.ico" {
             errors.extend(out.write(rel, bytes).err());

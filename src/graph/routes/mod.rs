@@ -295,6 +295,11 @@ impl Routes {
         format!("search/{lang}/")
     }
 
+    /// The path of the theme's static file `rel` ("" for the folder itself).
+    pub fn static_file(rel: &str) -> String {
+        format!("static/{rel}")
+    }
+
     /// The folder of place `p`'s own files (`<place>/files`).
     pub fn place_files(&self, p: usize) -> String {
         format!("{}/files", self.places[p])

@@ -1,7 +1,7 @@
 //! The renderer every page and file is made with: the graph, the templates, the UI strings
 //! of each place, the staging folder, and the shared part of each page's context.
 
-use crate::graph::routes::Routes;
+use crate::graph::routes::{PlacePage, Routes};
 use crate::model::EntityKind;
 use crate::render::kit::view::place_name;
 use std::cell::RefCell;
@@ -92,7 +92,7 @@ impl<'a> Renderer<'a> {
             "title": g.site.title,
             "description": g.site.description,
             "prefix": g.prefix,
-            "static": format!("{}static/", g.prefix),
+            "static": g.routes.file_url(&Routes::static_file("")),
             "has_places": !g.places.is_empty(),
         });
         let mk = |s: &Strings, place: serde_json::Value| {
@@ -241,7 +241,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or(&self.site_strings);
         let mut v = vec![Crumb {
             title: s.get("home"),
-            url: self.g.prefix.clone(),
+            url: self.g.routes.url(""),
         }];
         if let Some(p) = place {
             v.push(Crumb {
@@ -257,6 +257,7 @@ pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {
     let place = &g.places[p];
     let prog = place.programme.programme();
     let url = crate::render::kit::urls::place_url(g, p);
+    let page = |page: PlacePage| g.routes.place_url(p, page);
     let ideas = prog.and_then(|pr| pr.ideas.as_ref()).and_then(|i| {
         let href = i
             .url
@@ -271,11 +272,11 @@ pub fn place_header(g: &Graph, s: &Strings, p: usize) -> Json {
         "kind_label": prog.map(|pr| s.get(&format!("kind_{}", pr.place_kind))),
         "title": place.programme.common.title,
         "url": url,
-        "actions_url": format!("{url}actions/"),
-        "indicators_url": format!("{url}indicators/"),
-        "search_url": format!("{url}search/"),
-        "feed_url": format!("{url}feed.xml"),
-        "data_url": format!("{url}data/"),
+        "actions_url": page(PlacePage::Actions),
+        "indicators_url": page(PlacePage::Kind(EntityKind::Indicator)),
+        "search_url": page(PlacePage::Search),
+        "feed_url": g.routes.file_url(&g.routes.feed(p)),
+        "data_url": page(PlacePage::Data),
         "ideas": ideas,
         "has_indicators": place.of_kind(EntityKind::Indicator).next().is_some(),
     })

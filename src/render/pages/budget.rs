@@ -271,7 +271,7 @@ pub fn write_site(r: &Renderer) -> Result<(), Diagnostic> {
             json!({
                 "name": place_name(g, p),
                 "lang": g.places[p].lang.code(),
-                "url": format!("{}budget/", crate::render::kit::urls::place_url(g, p)),
+                "url": g.routes.place_url(p, PlacePage::Budget),
                 "count": b.actions.len(),
                 "total": amounts(s, &b.total),
             })

@@ -66,7 +66,7 @@ pub fn programme_page(
         "more": more_links(g, s, p),
         "revision": crate::render::pages::revision::of_place(g, s, p),
         "tags": crate::render::pages::tags::tag_links(g, &place.programme.common.tags),
-        "budget_url": crate::render::pages::budget::has_budgets(g, p).then(|| format!("{}budget/", crate::render::kit::urls::place_url(g, p))),
+        "budget_url": crate::render::pages::budget::has_budgets(g, p).then(|| g.routes.place_url(p, PlacePage::Budget)),
         "tags_url": g.routes.url(SitePage::Tags.dir()),
     });
     r.page(

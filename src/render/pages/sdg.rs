@@ -93,7 +93,7 @@ pub fn goal_views(g: &Graph, s: &Strings, place: usize, goals: &[u8]) -> Vec<Jso
             json!({
                 "number": n,
                 "name": name(s.lang, *n),
-                "url": format!("{}agenda-2030/#goal-{n}", crate::render::kit::urls::place_url(g, place)),
+                "url": format!("{}#goal-{n}", g.routes.place_url(place, PlacePage::Sdg)),
             })
         })
         .collect()
@@ -174,7 +174,7 @@ pub fn site_page(r: &Renderer) -> Result<(), Diagnostic> {
                 (!nodes.is_empty()).then(|| {
                     json!({
                         "place": place_name(g, p),
-                        "place_url": format!("{}agenda-2030/#goal-{n}", crate::render::kit::urls::place_url(g, p)),
+                        "place_url": format!("{}#goal-{n}", g.routes.place_url(p, PlacePage::Sdg)),
                         "lang": g.places[p].lang.code(),
                         "items": nodes.iter().map(|x| r.links.link(g, &r.strings[p], *x, p)).collect::<Vec<_>>(),
                     })

@@ -1,7 +1,7 @@
 //! Site-wide pages and files: the root index of all places, the search across
 //! all places, 404.html, the accessibility statement and sitemap.xml.
 
-use crate::graph::routes::SitePage;
+use crate::graph::routes::{PlacePage, SitePage};
 use crate::render::pages::search::all_indexes;
 use serde_json::json;
 
@@ -39,7 +39,7 @@ pub fn root_index(r: &Renderer) -> Result<(), Diagnostic> {
                 "revision_label": ps.get("revision_overdue_label"),
                 "done_this_year": done_this_year,
                 "done_text": ps.fmt(if done_this_year == 1 { "done_in_year_one" } else { "done_in_year" }, &[("n", &done_this_year.to_string()), ("year", &year.to_string())]),
-                "done_url": format!("{}actions/by-year/#g-{year}", crate::render::kit::urls::place_url(g, p)),
+                "done_url": format!("{}#g-{year}", g.routes.place_url(p, PlacePage::ActionsByYear)),
                 "name": place_name(g, p),
                 "url": crate::render::kit::urls::place_url(g, p),
                 "lang": place.lang.code(),
